@@ -1,0 +1,17 @@
+import { App } from "cdktf";
+import { SingleRegionStack } from "./single-region";
+
+export interface ExampleAppOptions {
+  /** Where to write `cdktf.out`. @default "cdktf.out" */
+  readonly outdir?: string;
+}
+
+/**
+ * The example app: one stack per scenario. Construct ids are Terraform addresses; the tests pin
+ * them, because renaming one destroys and recreates a production endpoint.
+ */
+export function buildExampleApp(options: ExampleAppOptions = {}): App {
+  const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
+  new SingleRegionStack(app, "single-region");
+  return app;
+}

@@ -1,0 +1,7 @@
+// Public API. Re-exports only.
+export * from "./catalog";
+export {
+  DashScopeValidationError,
+  ValidationCode,
+  type ValidationIssue,
+} from "./validation/errors";

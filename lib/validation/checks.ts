@@ -1,0 +1,248 @@
+/**
+ * The checks behind every construct's validation. Each returns the issues it found (empty when the
+ * value is fine) and skips unresolved tokens: in a landing zone most inputs are references
+ * (variables, remote state), and a check that needs a literal never rejects one.
+ */
+import { Token } from "cdktf";
+import * as ipaddr from "ipaddr.js";
+import { ValidationCode, ValidationIssue, show } from "./errors";
+
+/** Whether a value is an unresolved token (a reference, variable or function result). */
+export function isToken(value: unknown): boolean {
+  return Token.isUnresolved(value);
+}
+
+/** A parsed literal IPv4 CIDR block. */
+export interface ParsedCidr {
+  readonly text: string;
+  readonly address: ipaddr.IPv4;
+  readonly prefixLength: number;
+  /** First and last address as 32-bit integers. */
+  readonly first: number;
+  readonly last: number;
+}
+
+function toInt(address: ipaddr.IPv4): number {
+  return address.octets.reduce((n, octet) => n * 256 + octet, 0);
+}
+
+/** Parses an IPv4 CIDR block, or returns the issue explaining why it is not one. */
+export function parseCidr(value: string, what: string): ParsedCidr | ValidationIssue {
+  const fail = (problem: string, fix: string): ValidationIssue => ({
+    code: ValidationCode.CIDR_INVALID,
+    problem: `${what} ${problem}`,
+    received: show(value),
+    allowed: "an IPv4 CIDR block written a.b.c.d/n with n from 0 to 32 and no host bits set",
+    fix,
+  });
+  if (typeof value !== "string" || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(value)) {
+    return fail(
+      "is not an IPv4 CIDR block",
+      "write the network as address/prefix-length, e.g. \"10.0.0.0/16\" (IPv6 is not supported by these security group rules)",
+    );
+  }
+  let address: ipaddr.IPv4;
+  let prefixLength: number;
+  try {
+    [address, prefixLength] = ipaddr.IPv4.parseCIDR(value) as [ipaddr.IPv4, number];
+  } catch {
+    return fail("is not an IPv4 CIDR block", "use octets from 0 to 255 and a prefix length from 0 to 32");
+  }
+  const size = 2 ** (32 - prefixLength);
+  const first = toInt(address);
+  if (first % size !== 0) {
+    const network = ipaddr.IPv4.networkAddressFromCIDR(value).toString();
+    return fail(
+      `has host bits set after the /${prefixLength} prefix`,
+      `write the network address "${network}/${prefixLength}"`,
+    );
+  }
+  return { text: value, address, prefixLength, first, last: first + size - 1 };
+}
+
+export function isIssue(value: unknown): value is ValidationIssue {
+  return typeof value === "object" && value !== null && "code" in value && "problem" in value;
+}
+
+/** Whether two CIDR blocks share at least one address. */
+export function cidrsOverlap(a: ParsedCidr, b: ParsedCidr): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+/**
+ * Checks a CIDR block that will be opened in a security group: well-formed and, unless
+ * `allowWide`, no wider than /8.
+ */
+export function checkIngressCidr(value: string, what: string, allowWide: boolean): ValidationIssue[] {
+  if (isToken(value)) return [];
+  const parsed = parseCidr(value, what);
+  if (isIssue(parsed)) return [parsed];
+  if (parsed.prefixLength < 8 && !allowWide) {
+    return [
+      {
+        code: ValidationCode.CIDR_TOO_WIDE,
+        problem: `${what} opens the endpoint to ${parsed.prefixLength === 0 ? "every IPv4 address" : `a /${parsed.prefixLength}, wider than a /8`}`,
+        received: show(value),
+        allowed: "an IPv4 CIDR of /8 or narrower, unless allowAnyCidr is true",
+        fix: "list the networks of the callers (the VPC CIDRs that reach the endpoint), or set allowAnyCidr: true if every such address really may call it",
+      },
+    ];
+  }
+  return [];
+}
+
+/** Checks a VPC CIDR block (well-formed; any width a VPC may have). */
+export function checkVpcCidr(value: string, what: string): ValidationIssue[] {
+  if (isToken(value)) return [];
+  const parsed = parseCidr(value, what);
+  return isIssue(parsed) ? [parsed] : [];
+}
+
+/** Checks a TCP port. */
+export function checkPort(value: number, what: string): ValidationIssue[] {
+  if (isToken(value)) return [];
+  if (Number.isInteger(value) && value >= 1 && value <= 65535) return [];
+  return [
+    {
+      code: ValidationCode.PORT_INVALID,
+      problem: `${what} is not a TCP port`,
+      received: show(value),
+      allowed: "an integer from 1 to 65535",
+      fix: "use the port the endpoint listens on: 443 for HTTPS on the custom domain, 80 for HTTP on the default domain",
+    },
+  ];
+}
+
+/** Checks that a zone id belongs to a region (`ap-southeast-1a`, `cn-beijing-k` belong to theirs). */
+export function checkZoneInRegion(zoneId: string, regionId: string, what: string): ValidationIssue[] {
+  if (isToken(zoneId) || isToken(regionId)) return [];
+  const rest = zoneId.startsWith(regionId) ? zoneId.slice(regionId.length) : undefined;
+  if (rest !== undefined && /^-?[a-z]$/.test(rest)) return [];
+  return [
+    {
+      code: ValidationCode.ZONE_REGION_MISMATCH,
+      problem: `${what} is not a zone of region ${regionId}`,
+      received: show(zoneId),
+      allowed: `a zone id of ${regionId}, e.g. "${regionId}${regionId.startsWith("cn-") ? "-" : ""}a"`,
+      fix: `use vSwitches of a VPC in ${regionId}, or declare the region the vSwitches are in`,
+    },
+  ];
+}
+
+const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** Checks a DNS name the Private Zone API will accept (lower-case LDH labels, no underscores). */
+export function checkDnsName(value: string, what: string): ValidationIssue[] {
+  if (isToken(value)) return [];
+  const allowed =
+    "a fully qualified name of at most 253 characters, two or more labels of 1 to 63 lower-case letters, digits and hyphens, no label starting or ending with a hyphen";
+  const issue = (problem: string, fix: string): ValidationIssue[] => [
+    { code: ValidationCode.DNS_NAME_INVALID, problem: `${what} ${problem}`, received: show(value), allowed, fix },
+  ];
+  if (typeof value !== "string" || value.length === 0) return issue("is empty", "give the zone name, e.g. \"vpc-ap-southeast-1.dashscope.aliyuncs.com\"");
+  if (value.includes("_")) {
+    return issue(
+      "contains an underscore, which DNS host names and the Private Zone API reject",
+      `replace each "_" with "-": "${value.replace(/_/g, "-")}"`,
+    );
+  }
+  const name = value.endsWith(".") ? value.slice(0, -1) : value;
+  if (name !== name.toLowerCase()) return issue("has upper-case letters", `write it in lower case: "${value.toLowerCase()}"`);
+  if (name.length > 253) return issue("is longer than 253 characters", "use a shorter name");
+  const labels = name.split(".");
+  if (labels.length < 2) return issue("is a single label", "use a fully qualified name such as \"vpc-ap-southeast-1.dashscope.aliyuncs.com\"");
+  const bad = labels.find((l) => !DNS_LABEL.test(l));
+  if (bad !== undefined) {
+    return issue(
+      `has the label ${show(bad)}, which is empty, longer than 63 characters, starts or ends with a hyphen, or has characters other than a-z, 0-9 and "-"`,
+      "fix that label",
+    );
+  }
+  return [];
+}
+
+/** The naming rules of the Alibaba Cloud APIs this library calls. */
+export const NameRules = {
+  /** `vpc_endpoint_name`: 2 to 128, starts with a letter; letters, digits, `_`, `-`. */
+  endpointName: {
+    pattern: /^\p{L}[\p{L}0-9_-]{1,127}$/u,
+    allowed: "2 to 128 characters: a letter first, then letters, digits, underscores and hyphens",
+  },
+  /** `security_group_name`: 2 to 128, starts with a letter; letters, digits, `.`, `_`, `-`, `:`. */
+  securityGroupName: {
+    pattern: /^(?!https?:\/\/)\p{L}[\p{L}0-9._:-]{1,127}$/u,
+    allowed:
+      "2 to 128 characters: a letter first, then letters, digits, periods, underscores, hyphens and colons; not starting with http:// or https://",
+  },
+  /** Descriptions: 2 to 256, not starting with `http://` or `https://`. */
+  description: {
+    pattern: /^(?!https?:\/\/)[\s\S]{2,256}$/,
+    allowed: "2 to 256 characters, not starting with http:// or https://",
+  },
+  /** CEN, transit router and attachment names: 1 to 128, starts with a letter; letters, digits, `.`, `_`, `-`. */
+  cenName: {
+    pattern: /^\p{L}[\p{L}0-9._-]{0,127}$/u,
+    allowed: "1 to 128 characters: a letter first, then letters, digits, periods, underscores and hyphens",
+  },
+} as const;
+
+/** Checks a name against one of {@link NameRules}. */
+export function checkName(value: string | undefined, rule: keyof typeof NameRules, what: string): ValidationIssue[] {
+  if (value === undefined || isToken(value)) return [];
+  const { pattern, allowed } = NameRules[rule];
+  if (pattern.test(value)) return [];
+  const suggestion = value.replace(/[^\p{L}0-9-]+/gu, "-").replace(/^[^\p{L}]+/u, "");
+  return [
+    {
+      code: ValidationCode.NAME_INVALID,
+      problem: `${what} would be rejected by the Alibaba Cloud API`,
+      received: show(value),
+      allowed,
+      fix: suggestion.length >= 2 ? `rename it, e.g. "${suggestion.slice(0, 128)}"` : "rename it",
+    },
+  ];
+}
+
+/** Checks tags: keys 1 to 128 characters, values up to 128, neither starting with `aliyun` or `acs:`, no `http(s)://`. */
+export function checkTags(tags: Record<string, string> | undefined, what: string): ValidationIssue[] {
+  if (tags === undefined || isToken(tags)) return [];
+  const issues: ValidationIssue[] = [];
+  const reserved = /^(aliyun|acs:)/i;
+  for (const [key, value] of Object.entries(tags)) {
+    if (isToken(key)) continue;
+    if (key.length < 1 || key.length > 128 || reserved.test(key) || /https?:\/\//.test(key)) {
+      issues.push({
+        code: ValidationCode.TAG_INVALID,
+        problem: `${what} has a tag key the API rejects`,
+        received: show(key),
+        allowed: "1 to 128 characters, not starting with \"aliyun\" or \"acs:\", without http:// or https://",
+        fix: "rename the tag key",
+      });
+    }
+    if (!isToken(value) && (typeof value !== "string" || value.length > 128 || reserved.test(value) || /https?:\/\//.test(value))) {
+      issues.push({
+        code: ValidationCode.TAG_INVALID,
+        problem: `${what} has a value for tag ${show(key)} the API rejects`,
+        received: show(value),
+        allowed: "a string of at most 128 characters, not starting with \"aliyun\" or \"acs:\", without http:// or https://",
+        fix: "shorten or reword the value",
+      });
+    }
+  }
+  return issues;
+}
+
+/** Checks that a literal IPv4 address is well-formed. */
+export function checkIpv4(value: string, what: string): ValidationIssue[] {
+  if (isToken(value)) return [];
+  if (typeof value === "string" && ipaddr.IPv4.isValidFourPartDecimal(value)) return [];
+  return [
+    {
+      code: ValidationCode.IP_INVALID,
+      problem: `${what} is not an IPv4 address`,
+      received: show(value),
+      allowed: "a dotted-quad IPv4 address inside the vSwitch's CIDR block, e.g. \"10.0.1.10\"",
+      fix: "give an unused address of the vSwitch, or leave it out to let the service choose one",
+    },
+  ];
+}
