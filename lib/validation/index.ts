@@ -1,3 +1,4 @@
 export * from "./errors";
 export * from "./checks";
 export * from "./assert";
+export * from "./regions";

@@ -6,10 +6,9 @@ import {
   DashScopeRegion,
   lookupRegion,
 } from "../catalog";
-import { isIssue, isToken } from "./checks";
+import { isToken } from "./checks";
 import { ValidationCode, ValidationIssue, show } from "./errors";
 
-export { isIssue };
 
 /** Resolves the region of a Model Studio endpoint: a built-in id, or a `DashScopeRegion`. */
 export function resolveDashScopeRegion(region: string | DashScopeRegion, what: string): DashScopeRegion | ValidationIssue {
