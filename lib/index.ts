@@ -5,3 +5,5 @@ export {
   ValidationCode,
   type ValidationIssue,
 } from "./validation/errors";
+export * from "./network";
+export * from "./dns";

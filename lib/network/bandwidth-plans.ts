@@ -1,0 +1,164 @@
+/**
+ * The CEN bandwidth plans of a {@link TransitRouterNetwork}: which plan backs which peer link, the
+ * plans it creates (one per pair of geographic areas) and their attachments to the CEN. Internal.
+ */
+import { Annotations, ITerraformDependable, Lazy } from "cdktf";
+import { Construct } from "constructs";
+import { CenBandwidthPackage } from "../../.gen/providers/alicloud/cen-bandwidth-package";
+import { CenBandwidthPackageAttachment } from "../../.gen/providers/alicloud/cen-bandwidth-package-attachment";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlibabaCloudRegionInfo } from "../catalog";
+import { ValidationCode, ValidationIssue, isToken, show } from "../validation";
+import { MIN_BANDWIDTH_PACKAGE_MBPS, TransitRouterCrossBorderProps } from "./types";
+
+/** The plan a link draws on, and what the link must wait for. */
+export interface LinkPlan {
+  readonly bandwidthPackageId: string;
+  readonly dependsOn: ITerraformDependable[];
+}
+
+interface CreatedPlan {
+  readonly pair: string;
+  readonly bandwidthPackage: CenBandwidthPackage;
+  readonly attachment: CenBandwidthPackageAttachment;
+  readonly links: string[];
+}
+
+export interface BandwidthPlansProps {
+  readonly provider: AlicloudProvider;
+  readonly cenId: string;
+  /** Whether the network created its CEN (then given plans are attached to it here). */
+  readonly cenCreated: boolean;
+  readonly crossBorder?: TransitRouterCrossBorderProps;
+  readonly peerBandwidthMbps: number;
+}
+
+/** The geographic pair of a link, mainland side first (`China-Asia-Pacific`). */
+function pairOf(hub: AlibabaCloudRegionInfo, spoke: AlibabaCloudRegionInfo): { a: string; b: string } {
+  return hub.mainland || !spoke.mainland
+    ? { a: hub.geographicRegion, b: spoke.geographicRegion }
+    : { a: spoke.geographicRegion, b: hub.geographicRegion };
+}
+
+export class BandwidthPlans {
+  private readonly created = new Map<string, CreatedPlan>();
+  private readonly givenAttachments = new Map<string, CenBandwidthPackageAttachment>();
+  /** Geographic pairs served by `crossBorder.bandwidthPackageId`, with the first spoke of each. */
+  private readonly sharedPairs = new Map<string, { spoke: string; areas: string }>();
+
+  public constructor(
+    private readonly scope: Construct,
+    private readonly props: BandwidthPlansProps,
+  ) {}
+
+  /**
+   * The plan for the link hub -> spoke, creating what it needs; or the issue that stops it.
+   * `explicitId` is `addRegion`'s `bandwidthPackageId`.
+   */
+  public planFor(
+    hub: AlibabaCloudRegionInfo,
+    spoke: AlibabaCloudRegionInfo,
+    explicitId: string | undefined,
+  ): LinkPlan | ValidationIssue {
+    const { a, b } = pairOf(hub, spoke);
+    const pair = `${a}-${b}`;
+    if (explicitId !== undefined) {
+      return this.given(explicitId, `BandwidthPackageAttachment-${spoke.regionId}`);
+    }
+    const sharedId = this.props.crossBorder?.bandwidthPackageId;
+    if (sharedId !== undefined) {
+      const known = this.sharedPairs.get(pair);
+      const other = [...this.sharedPairs.entries()].find(([p]) => p !== pair)?.[1];
+      if (known === undefined && other !== undefined) {
+        return {
+          code: ValidationCode.PROPS_CONFLICT,
+          problem: `crossBorder.bandwidthPackageId would back the link to ${spoke.regionId} (${a} to ${b}) and the link to ${other.spoke} (${other.areas}), but a CEN bandwidth plan covers one pair of geographic areas`,
+          received: isToken(sharedId) ? "an unresolved token" : show(sharedId),
+          allowed: "one plan per pair of geographic areas",
+          fix: `pass the plan for ${spoke.regionId} with addRegion(${show(spoke.regionId)}, provider, { bandwidthPackageId }), or leave crossBorder.bandwidthPackageId out to have one plan created per pair`,
+        };
+      }
+      if (known === undefined) this.sharedPairs.set(pair, { spoke: spoke.regionId, areas: `${a} to ${b}` });
+      return this.given(sharedId, "BandwidthPackageAttachment");
+    }
+    if (this.props.crossBorder?.bandwidthPackageMbps === undefined && isToken(this.props.peerBandwidthMbps)) {
+      return {
+        code: ValidationCode.PROPS_CONFLICT,
+        problem: `the link to ${spoke.regionId} needs a created ${a} to ${b} bandwidth plan sized from peerBandwidthMbps, but peerBandwidthMbps is a token`,
+        received: "an unresolved token",
+        allowed: "a literal peerBandwidthMbps, or crossBorder.bandwidthPackageMbps, or crossBorder.bandwidthPackageId",
+        fix: "set crossBorder.bandwidthPackageMbps (or pass an existing plan as crossBorder.bandwidthPackageId)",
+      };
+    }
+    return this.create(a, b, pair, spoke.regionId);
+  }
+
+  /** Issues only known once every link exists: a fixed plan bandwidth below what its links draw. */
+  public validate(): ValidationIssue[] {
+    const fixed = this.props.crossBorder?.bandwidthPackageMbps;
+    if (fixed === undefined || isToken(fixed) || isToken(this.props.peerBandwidthMbps)) return [];
+    return [...this.created.values()].flatMap((plan) => {
+      const needed = plan.links.length * this.props.peerBandwidthMbps;
+      if (fixed >= needed) return [];
+      return [
+        {
+          code: ValidationCode.VALUE_OUT_OF_RANGE,
+          problem: `crossBorder.bandwidthPackageMbps is below what the ${plan.links.length} links on the ${plan.pair} plan draw (${plan.links.join(", ")}, ${this.props.peerBandwidthMbps} Mbit/s each)`,
+          received: show(fixed),
+          allowed: `at least ${needed}`,
+          fix: `raise bandwidthPackageMbps to ${needed}, lower peerBandwidthMbps, or leave bandwidthPackageMbps out to size the plan from its links`,
+        },
+      ];
+    });
+  }
+
+  private given(bandwidthPackageId: string, attachmentId: string): LinkPlan {
+    if (!this.props.cenCreated) return { bandwidthPackageId, dependsOn: [] };
+    let attachment = this.givenAttachments.get(bandwidthPackageId);
+    if (!attachment) {
+      attachment = new CenBandwidthPackageAttachment(this.scope, attachmentId, {
+        provider: this.props.provider,
+        instanceId: this.props.cenId,
+        bandwidthPackageId,
+      });
+      this.givenAttachments.set(bandwidthPackageId, attachment);
+    }
+    return { bandwidthPackageId, dependsOn: [attachment] };
+  }
+
+  private create(a: string, b: string, pair: string, spokeRegionId: string): LinkPlan {
+    let plan = this.created.get(pair);
+    if (!plan) {
+      const links: string[] = [];
+      const paymentType = this.props.crossBorder?.bandwidthPackagePaymentType ?? "PrePaid";
+      const bandwidth =
+        this.props.crossBorder?.bandwidthPackageMbps ??
+        Lazy.numberValue({
+          produce: () => Math.max(MIN_BANDWIDTH_PACKAGE_MBPS, links.length * this.props.peerBandwidthMbps),
+        });
+      const id = `BandwidthPackage-${pair}`;
+      const bandwidthPackage = new CenBandwidthPackage(this.scope, id, {
+        provider: this.props.provider,
+        bandwidth,
+        geographicRegionAId: a,
+        geographicRegionBId: b,
+        paymentType,
+        ...(paymentType === "PrePaid" ? { period: 1, autoRenew: true } : {}),
+      });
+      if (paymentType === "PrePaid") {
+        Annotations.of(bandwidthPackage).addWarning(
+          `This stack buys a subscription (PrePaid) CEN bandwidth plan for ${a} to ${b}: it renews monthly and cannot be deleted before it expires, so terraform destroy fails on it. For a long-lived network buy the plan outside the stack and pass crossBorder.bandwidthPackageId.`,
+        );
+      }
+      const attachment = new CenBandwidthPackageAttachment(this.scope, `${id}-Attachment`, {
+        provider: this.props.provider,
+        instanceId: this.props.cenId,
+        bandwidthPackageId: bandwidthPackage.id,
+      });
+      plan = { pair, bandwidthPackage, attachment, links };
+      this.created.set(pair, plan);
+    }
+    plan.links.push(spokeRegionId);
+    return { bandwidthPackageId: plan.bandwidthPackage.id, dependsOn: [plan.attachment] };
+  }
+}
