@@ -7,3 +7,4 @@ export {
 } from "./validation/errors";
 export * from "./network";
 export * from "./dns";
+export * from "./endpoint";

@@ -1,0 +1,2 @@
+export * from "./dashscope-endpoint";
+export * from "./types";
