@@ -38,9 +38,11 @@ function schemaDigest(text) {
 }
 
 async function generate(outDir, schemaText) {
-  // The generator shells out to nothing when the cache hits, but keep HashiCorp's checkpoint quiet
-  // in case a future version does.
+  // With the schema cache hit the generator needs no terraform, but @cdktf/commons runs
+  // `terraform version -json` as a side effect of being loaded. Point it at a binary that does not
+  // exist so no terraform process starts (and none can phone home); keep the checkpoint off too.
   process.env.CHECKPOINT_DISABLE = "1";
+  process.env.TERRAFORM_BINARY_NAME = "terraform-is-not-used-by-gen-bindings";
   const { ConstructsMaker, TerraformProviderConstraint } = require("@cdktf/provider-generator");
   const { Language } = require("@cdktf/commons");
 
