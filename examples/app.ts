@@ -1,4 +1,6 @@
 import { App } from "cdktf";
+import { CrossRegionStack } from "./cross-region";
+import { LandingZoneStack } from "./landing-zone";
 import { SingleRegionStack } from "./single-region";
 
 export interface ExampleAppOptions {
@@ -13,5 +15,7 @@ export interface ExampleAppOptions {
 export function buildExampleApp(options: ExampleAppOptions = {}): App {
   const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
   new SingleRegionStack(app, "single-region");
+  new CrossRegionStack(app, "cross-region");
+  new LandingZoneStack(app, "landing-zone");
   return app;
 }

@@ -1,6 +1,6 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { DashScopeEndpoint } from "cdktf-dashscope-privatelink";
+import { DashScopeEndpoint, DashScopeEndpointOutputs } from "cdktf-dashscope-privatelink";
 import { provider, vpc, vswitch } from "cdktf-dashscope-privatelink/alicloud";
 
 /** The region of this example: Singapore, Model Studio's international region. */
@@ -53,27 +53,8 @@ export class SingleRegionStack extends TerraformStack {
       tags: { project: "dashscope-privatelink", example: "single-region" },
     });
 
-    // The verifier (dashscope-verify --outputs) reads these exact names. Outputs at the top of a
-    // stack keep their construct id as their name.
-    new TerraformOutput(this, "endpoint_id", {
-      value: endpoint.endpointId,
-      description: "The DashScope interface endpoint id",
-    });
-    new TerraformOutput(this, "endpoint_domain", {
-      value: endpoint.endpointDomain,
-      description: "The endpoint's default domain (plain HTTP inside the VPC)",
-    });
-    new TerraformOutput(this, "custom_domain", {
-      value: endpoint.customDomain,
-      description: "The custom domain callers in the VPC use over HTTPS",
-    });
-    new TerraformOutput(this, "endpoint_region", {
-      value: endpoint.region.regionId,
-      description: "The endpoint's region",
-    });
-    new TerraformOutput(this, "endpoint_zone_ips", {
-      value: endpoint.zoneIps,
-      description: "The endpoint's ENI IP in each zone, in vSwitch order",
-    });
+    // endpoint_id, endpoint_domain, custom_domain, endpoint_region, endpoint_zone_ips: the names
+    // `dashscope-verify --outputs` reads after `cdktf deploy --outputs-file`.
+    new DashScopeEndpointOutputs(this, "Outputs", { endpoint });
   }
 }

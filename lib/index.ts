@@ -8,3 +8,4 @@ export {
 export * from "./network";
 export * from "./dns";
 export * from "./endpoint";
+export * from "./patterns";

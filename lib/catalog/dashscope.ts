@@ -141,3 +141,16 @@ export function endpointDomainBaseUrl(endpointDomain: string): string {
 }
 
 export { CATALOG_DATE };
+
+/**
+ * The stack outputs `dashscope-verify --outputs` reads, from `cdktf deploy --outputs-file` JSON or
+ * `terraform output -json`. `DashScopeEndpointOutputs` writes exactly these names. Part of the
+ * contract between the constructs and the verifier: they change only with a major version.
+ */
+export const ENDPOINT_OUTPUT_NAMES = Object.freeze({
+  endpointId: "endpoint_id",
+  endpointDomain: "endpoint_domain",
+  customDomain: "custom_domain",
+  endpointRegion: "endpoint_region",
+  endpointZoneIps: "endpoint_zone_ips",
+} as const);

@@ -1,2 +1,3 @@
 export * from "./dashscope-endpoint";
 export * from "./types";
+export * from "./dashscope-endpoint-outputs";

@@ -2,7 +2,7 @@
  * The checks of {@link TransitRouterNetwork} that are specific to transit routers. Internal: the
  * construct calls them, users see their issues.
  */
-import { AlibabaCloudRegionInfo } from "../catalog";
+import { AlibabaCloudRegionInfo, isCrossBorder } from "../catalog";
 import {
   ValidationCode,
   ValidationIssue,
@@ -15,7 +15,7 @@ import {
   parseCidr,
   show,
 } from "../validation";
-import { AttachVpcOptions } from "./types";
+import { AttachVpcOptions, TransitRouterCrossBorderProps } from "./types";
 
 /** Checks the literal parts of `attachVpc` options that do not depend on other attachments. */
 export function checkAttachVpcOptions(options: AttachVpcOptions, region: AlibabaCloudRegionInfo | undefined): ValidationIssue[] {
@@ -113,4 +113,25 @@ export function checkRegionKeys(
     const info = resolve(key, `${what} key ${show(key)}`);
     return isIssue(info) ? [info] : [];
   });
+}
+
+/**
+ * Checks a hub-to-spoke link: one that crosses the border of the Chinese mainland needs the
+ * explicit acknowledgement that the account completed enterprise verification.
+ */
+export function checkCrossBorderLink(
+  hub: AlibabaCloudRegionInfo,
+  spoke: AlibabaCloudRegionInfo,
+  crossBorder: TransitRouterCrossBorderProps | undefined,
+): ValidationIssue[] {
+  if (!isCrossBorder(hub, spoke) || crossBorder?.acknowledgeCompliance === true) return [];
+  return [
+    {
+      code: ValidationCode.CROSS_BORDER_UNACKNOWLEDGED,
+      problem: `the link from ${hub.regionId} to ${spoke.regionId} crosses the border of the Chinese mainland; Alibaba Cloud connects networks across it only for accounts that have completed enterprise (real-name) verification, and only over a CEN bandwidth plan`,
+      received: crossBorder === undefined ? "no crossBorder prop" : `crossBorder ${show(crossBorder)}`,
+      allowed: "crossBorder: { acknowledgeCompliance: true }, optionally with bandwidthPackageId",
+      fix: "complete enterprise verification for the account, then set crossBorder: { acknowledgeCompliance: true } (and bandwidthPackageId to use a plan you own); or keep the region out of this network",
+    },
+  ];
 }

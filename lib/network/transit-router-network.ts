@@ -24,7 +24,7 @@ import {
 } from "../validation";
 import { checkIntegerInRange } from "../validation/ranges";
 import { BandwidthPlans } from "./bandwidth-plans";
-import { checkAttachVpcOptions, checkRegionKeys, findCidrOverlaps } from "./checks";
+import { checkAttachVpcOptions, checkCrossBorderLink, checkRegionKeys, findCidrOverlaps } from "./checks";
 import {
   AddRegionOptions,
   AttachVpcOptions,
@@ -174,15 +174,7 @@ export class TransitRouterNetwork extends Construct {
       });
     }
     const crossBorder = isCrossBorder(this.hubInfo, info);
-    if (crossBorder && this.props.crossBorder?.acknowledgeCompliance !== true) {
-      issues.push({
-        code: ValidationCode.CROSS_BORDER_UNACKNOWLEDGED,
-        problem: `the link from ${this.hubInfo.regionId} to ${regionId} crosses the border of the Chinese mainland; Alibaba Cloud connects networks across it only for accounts that have completed enterprise (real-name) verification, and only over a CEN bandwidth plan`,
-        received: this.props.crossBorder === undefined ? "no crossBorder prop" : `crossBorder ${show(this.props.crossBorder)}`,
-        allowed: "crossBorder: { acknowledgeCompliance: true } on the network, optionally with bandwidthPackageId",
-        fix: "complete enterprise verification for the account, then set crossBorder: { acknowledgeCompliance: true } (and bandwidthPackageId to use a plan you own); or keep the region out of this network",
-      });
-    }
+    issues.push(...checkCrossBorderLink(this.hubInfo, info, this.props.crossBorder));
     if (issues.length > 0) return this.fail(issues);
 
     const explicitPlan = options.bandwidthPackageId;

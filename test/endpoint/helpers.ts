@@ -1,8 +1,11 @@
 // Shared fixtures for the DashScopeEndpoint suites (not a test file: jest runs *.test.ts only).
-import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeEndpointProps } from "../../lib/endpoint";
 import { DashScopeValidationError } from "../../lib/validation";
+import { synthJson } from "../cdktf-helpers";
+
+export { resolved, synthJson, validationError } from "../cdktf-helpers";
 
 export interface Fixture {
   readonly app: App;
@@ -33,25 +36,9 @@ export function props(provider: AlicloudProvider, overrides: Partial<DashScopeEn
   };
 }
 
-/** The synthesized stack as JSON. */
-export function synthJson(stack: TerraformStack, runValidations = false): any {
-  return JSON.parse(Testing.synth(stack, runValidations));
-}
-
 /** The blocks of one resource type, by logical id. */
 export function resourcesOf(stack: TerraformStack, type: string): Record<string, any> {
   return synthJson(stack).resource?.[type] ?? {};
-}
-
-/** Runs fn and returns the DashScopeValidationError it throws (fails the test otherwise). */
-export function validationError(fn: () => unknown): DashScopeValidationError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DashScopeValidationError) return err;
-    throw new Error(`expected a DashScopeValidationError, got: ${err}`);
-  }
-  throw new Error("expected a DashScopeValidationError, but nothing was thrown");
 }
 
 /** The codes of every issue an error carries. */
@@ -59,10 +46,3 @@ export function codes(err: DashScopeValidationError): string[] {
   return err.issues.map((i) => i.code);
 }
 
-let outputs = 0;
-/** What a value synthesizes to (through a throwaway output, the way Terraform would see it). */
-export function resolved(stack: TerraformStack, value: unknown): unknown {
-  const id = `resolved_${++outputs}`;
-  new TerraformOutput(stack, id, { value });
-  return synthJson(stack).output[id].value;
-}

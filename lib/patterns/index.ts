@@ -1,0 +1,3 @@
+export * from "./dashscope-private-access";
+export * from "./types";
+export { ENDPOINT_ATTACHMENT_NAME } from "./plan";

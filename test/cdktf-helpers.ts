@@ -1,0 +1,59 @@
+// Shared helpers for the construct suites (not a test file: jest runs *.test.ts only).
+import { TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { DashScopeValidationError } from "../lib/validation";
+
+/** The synthesized stack as an object; `runValidations` runs the lazy validations first. */
+export function synthJson(stack: TerraformStack, runValidations = false): any {
+  return JSON.parse(Testing.synth(stack, runValidations));
+}
+
+/** `type.name`: how Terraform JSON references a resource in depends_on. */
+export function address(resource: { terraformResourceType: string; friendlyUniqueId: string }): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+/** `${type.name.attribute}` */
+export function ref(resource: { terraformResourceType: string; friendlyUniqueId: string }, attribute: string): string {
+  return `\${${address(resource)}.${attribute}}`;
+}
+
+/** Every `type.name` address of a synthesized stack, sorted. */
+export function addressesOf(json: any): string[] {
+  return Object.entries<Record<string, unknown>>(json.resource ?? {})
+    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+    .sort();
+}
+
+/** How many resources of each type a synthesized stack has. */
+export function countsOf(json: any): Record<string, number> {
+  return Object.fromEntries(Object.entries<Record<string, unknown>>(json.resource ?? {}).map(([t, byName]) => [t, Object.keys(byName).length]));
+}
+
+/** Runs fn and returns the DashScopeValidationError it throws (fails the test otherwise). */
+export function validationError(fn: () => unknown): DashScopeValidationError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof DashScopeValidationError) return err;
+    throw new Error(`expected a DashScopeValidationError, got: ${err}`);
+  }
+  throw new Error("expected a DashScopeValidationError, but nothing was thrown");
+}
+
+/** Runs fn and returns what it throws (fails the test when it does not throw). */
+export function thrown(fn: () => unknown): any {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw");
+}
+
+let probes = 0;
+/** What a value synthesizes to (through a throwaway output, the way Terraform would see it). */
+export function resolved(stack: TerraformStack, value: unknown): unknown {
+  const id = `probe_${++probes}`;
+  new TerraformOutput(stack, id, { value });
+  return synthJson(stack).output[id].value;
+}
