@@ -20,7 +20,8 @@ import { DashScopePrivateAccessProps, DashScopeRequester } from "./types";
  * - a `DashScopePrivateZone` for the custom domain, its CNAME `@` pointing at the endpoint's
  *   default domain, bound to every requester VPC (the endpoint's own VPC needs no binding).
  *
- * With no requesters only the endpoint is created. Every part is exposed for further customisation.
+ * With no requesters only the endpoint is created (and the Private Zone, if `privateZone.bindEndpointVpc`
+ * asks for it). Every part is exposed for further customisation.
  * Construct ids (`Endpoint`, `Network`, `PrivateZone`, and inside the network `Vpc-<requester name>`)
  * are Terraform addresses: keep requester names stable.
  */
@@ -53,6 +54,7 @@ export class DashScopePrivateAccess extends Construct {
           `The endpoint uses your own security groups (securityGroupIds), so this construct opens nothing: allow tcp ${this.endpoint.ports.join(", ")} from ${plan.requesters.map((r) => `${r.requester.name} (${r.requester.vpcCidrBlock})`).join(", ")} in them.`,
         );
       }
+      if (props.privateZone?.bindEndpointVpc) this.ensureZone().addVpc(props.endpoint.vpcId, this.hub.regionId);
       for (const requester of plan.requesters) this.wire(requester);
     } catch (error) {
       scope.node.tryRemoveChild(id);

@@ -81,10 +81,15 @@ export interface DashScopePrivateAccessProps {
    */
   readonly crossBorder?: TransitRouterCrossBorderProps;
   /**
-   * The Private Zone's name and record TTL.
-   * @default - the endpoint's custom domain, TTL 60 s
+   * The Private Zone's name, record TTL, and whether to bind the endpoint's own VPC too.
+   *
+   * `bindEndpointVpc`: the service answers the custom domain inside the endpoint's VPC when the
+   * endpoint's "custom domain name" switch is on. aliyun/alicloud 1.289 has no argument for that
+   * switch, so if `dashscope-verify` run inside the endpoint VPC finds the custom domain unresolved,
+   * set this to bind the zone there as well.
+   * @default - the endpoint's custom domain, TTL 60 s, the endpoint VPC not bound
    */
-  readonly privateZone?: { readonly zoneName?: string; readonly recordTtl?: number };
+  readonly privateZone?: { readonly zoneName?: string; readonly recordTtl?: number; readonly bindEndpointVpc?: boolean };
   /**
    * Tags for everything created that takes tags (the endpoint's own `tags` are merged over these).
    * @default - no tags

@@ -99,6 +99,20 @@ describe("DashScopePrivateAccess", () => {
     expect(access.privateZone).toBeUndefined();
   });
 
+  test("bindEndpointVpc binds the endpoint's own VPC too, first in the one attachment", () => {
+    const f = accessFixture();
+    new DashScopePrivateAccess(f.stack, "Access", {
+      ...accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]),
+      privateZone: { bindEndpointVpc: true, recordTtl: 30 },
+    });
+    const json = synthJson(f.stack, true);
+    expect(Object.values<any>(json.resource.alicloud_pvtz_zone_attachment)[0].vpcs).toEqual([
+      { vpc_id: "vpc-endpoint", region_id: "ap-southeast-1" },
+      { vpc_id: "vpc-tokyo", region_id: "ap-northeast-1" },
+    ]);
+    expect(Object.values<any>(json.resource.alicloud_pvtz_zone_record)[0].ttl).toBe(30);
+  });
+
   test("addRequester after construction lands in the same network, group and zone attachment", () => {
     const f = accessFixture();
     const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]));
