@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * `dashscope-verify`: the post-deploy smoke test. Parses argv and answers --help / usage errors
+ * before loading the engine (undici and the checks are required lazily), so a CI runner gets help
+ * in a few tens of milliseconds. Never exits silently, never prints a stack trace for an expected
+ * fault; an unexpected one is one line ending in "internal error" and exit 1.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { type CliArgs, DEFAULT_API_KEY_ENV, HELP, parseArgs } from "../lib/verify/args";
+import { VerifyConfigError } from "../lib/verify/errors";
+
+function finish(code: number): void {
+  process.exitCode = code;
+  // Flush stdout, then exit even if something (a hung lookup, a socket) would keep the loop alive.
+  process.stdout.write("", () => process.exit(code));
+}
+
+function scrub(text: string): string {
+  const key = process.env[DEFAULT_API_KEY_ENV];
+  return key && key.length >= 4 ? text.split(key).join("[REDACTED]") : text;
+}
+
+function internalError(err: unknown): void {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`dashscope-verify: ${scrub(message)} (internal error)\n`);
+  finish(1);
+}
+
+function version(): string {
+  for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "cdktf-dashscope-privatelink") return pkg.version ?? "unknown";
+    } catch {
+      // keep looking upwards
+    }
+  }
+  return "unknown";
+}
+
+async function main(): Promise<void> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof VerifyConfigError)) throw err;
+    process.stderr.write(`dashscope-verify: ${scrub(err.message)}\n`);
+    return finish(2);
+  }
+  if (args.help) {
+    process.stdout.write(HELP);
+    return finish(0);
+  }
+  if (args.version) {
+    process.stdout.write(`${version()}\n`);
+    return finish(0);
+  }
+  const { runCli } = await import("../lib/verify/cli");
+  const code = await runCli(args, { stdout: process.stdout, stderr: process.stderr, env: process.env });
+  finish(code);
+}
+
+process.on("uncaughtException", internalError);
+process.on("unhandledRejection", internalError);
+main().catch(internalError);

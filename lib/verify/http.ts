@@ -1,0 +1,249 @@
+/**
+ * HTTP for the models, chat and stream checks: undici 7, one Agent per attempt, its connections
+ * pinned to the addresses the dns check accepted (a `connect.lookup` that answers only for the
+ * target host and honours `all: true`), while SNI and `Host` stay the URL's host. TLS verification
+ * uses Node's root CAs plus the extra CAs; it is never disabled. Redirects are not followed.
+ *
+ * Timeouts: connect (`connectTimeoutMs`), response headers (`headersTimeoutMs`), body idle between
+ * two chunks (`idleTimeoutMs`), and the run's overall deadline, which aborts whatever is in flight.
+ *
+ * Retries (chat and stream only, a deliberate choice for a POST): at most one, and only after a 429,
+ * 502, 503 or 504, or a connection failure before the request was written (the connector never
+ * handed undici a socket, so the POST cannot have reached the server). `Retry-After` (seconds or an
+ * HTTP date) is honoured up to `retryAfterCapMs`; without it the wait is {@link DEFAULT_RETRY_WAIT_MS}.
+ * A retry that would not fit before the deadline is not made.
+ */
+import type { LookupFunction } from "node:net";
+import { Agent, buildConnector, request } from "undici";
+import { ConnectError, ConnectTimeoutError, TimeoutError, VerifyError, VerifyErrorCode } from "./errors";
+import { isTlsFailure, mapSocketError, mapTlsError } from "./connect";
+import type { Deadline } from "./deadline";
+import type { ResolvedAddress } from "./resolve";
+import type { AttemptRecord } from "./types";
+
+/** The wait before the retry when the answer has no `Retry-After`. */
+export const DEFAULT_RETRY_WAIT_MS = 500;
+
+/** Statuses worth one retry. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+export interface HttpTarget {
+  /** The URL's host name (no brackets). */
+  readonly hostname: string;
+  readonly port: number;
+  /** The addresses connections are pinned to. */
+  readonly addresses: readonly ResolvedAddress[];
+  /** The full trust store for https (root CAs plus extras). */
+  readonly ca?: readonly string[];
+  readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly deadline: Deadline;
+}
+
+export interface HttpRequest {
+  readonly method: "GET" | "POST";
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: AsyncIterable<Uint8Array>;
+}
+
+/** A pinned lookup: answers only for `hostname`, with the accepted addresses. */
+export function pinnedLookup(hostname: string, addresses: readonly ResolvedAddress[]): LookupFunction {
+  const wanted = hostname.toLowerCase();
+  return ((name: string, options: { family?: number | string; all?: boolean }, callback: (...args: unknown[]) => void) => {
+    const family = options?.family === "IPv4" ? 4 : options?.family === "IPv6" ? 6 : Number(options?.family ?? 0);
+    const list = addresses.filter((a) => !family || a.family === family);
+    if (name.toLowerCase() !== wanted || list.length === 0) {
+      const err = Object.assign(new Error(`the verifier resolves only ${hostname} (asked for ${name})`), {
+        code: "ENOTFOUND",
+      });
+      process.nextTick(callback, err);
+      return;
+    }
+    if (options?.all) process.nextTick(callback, null, list.map((a) => ({ address: a.address, family: a.family })));
+    else process.nextTick(callback, null, list[0].address, list[0].family);
+  }) as unknown as LookupFunction;
+}
+
+/**
+ * Sends one request and hands the response to `handle` (which consumes the body). Every transport
+ * failure, in either phase, comes out as a VerifyError.
+ */
+export async function sendOnce<T>(
+  target: HttpTarget,
+  req: HttpRequest,
+  handle: (res: HttpResponse) => Promise<T>,
+): Promise<T> {
+  const state = { connected: false };
+  const base = buildConnector({
+    timeout: Math.max(1, Math.min(target.connectTimeoutMs, target.deadline.remaining())),
+    lookup: pinnedLookup(target.hostname, target.addresses),
+    ...(target.ca ? { ca: [...target.ca], rejectUnauthorized: true } : {}),
+  });
+  const agent = new Agent({
+    connect: (opts, callback) =>
+      base(opts, (...args) => {
+        if (args[0] === null) state.connected = true;
+        callback(...args);
+      }),
+    headersTimeout: Math.max(1, Math.min(target.headersTimeoutMs, target.deadline.remaining())),
+    bodyTimeout: target.idleTimeoutMs,
+    connections: 1,
+    pipelining: 1,
+    keepAliveTimeout: 1000,
+  });
+  try {
+    target.deadline.throwIfExpired();
+    const res = await request(req.url, {
+      dispatcher: agent,
+      method: req.method,
+      headers: req.headers,
+      body: req.body,
+      signal: target.deadline.signal,
+    });
+    try {
+      return await handle({ status: res.statusCode, headers: res.headers, body: res.body });
+    } finally {
+      res.body.destroy();
+    }
+  } catch (err) {
+    throw mapTransportError(err, target, state.connected);
+  } finally {
+    agent.destroy().catch(() => undefined);
+  }
+}
+
+/** Maps what undici, Node or the deadline threw to the error tree. */
+export function mapTransportError(err: unknown, target: HttpTarget, connected: boolean): VerifyError {
+  if (target.deadline.expired) return target.deadline.error();
+  if (err instanceof VerifyError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code ?? "";
+  const where = `${target.hostname}:${target.port}`;
+  switch (code) {
+    case "UND_ERR_CONNECT_TIMEOUT":
+      return new ConnectTimeoutError(`no TCP/TLS connection to ${where} within ${target.connectTimeoutMs} ms`, {
+        address: where,
+        hint: "check the endpoint's security group and the route to the endpoint VPC",
+        cause: err,
+      });
+    case "UND_ERR_HEADERS_TIMEOUT":
+      return new TimeoutError(
+        "headers",
+        target.headersTimeoutMs,
+        `no response headers from ${where} within ${target.headersTimeoutMs} ms`,
+        { hint: "the endpoint accepted the request but Model Studio did not answer: check the service status and the model", cause: err },
+      );
+    case "UND_ERR_BODY_TIMEOUT":
+      return new TimeoutError("body", target.idleTimeoutMs, `the response body from ${where} stalled for ${target.idleTimeoutMs} ms`, {
+        hint: "the stream stopped mid-way: a proxy buffering SSE, or the model stalled",
+        cause: err,
+      });
+    default:
+      break;
+  }
+  if (isTlsFailure(err)) return mapTlsError(err, target.hostname, where);
+  if (!connected) {
+    return mapSocketError(err, where, target.port);
+  }
+  const detail = code || (err as Error)?.message || String(err);
+  return new ConnectError(VerifyErrorCode.CONNECTION_LOST, `the connection to ${where} closed before the response was complete (${detail})`, {
+    address: where,
+    hint: "the endpoint or something in between reset the connection: check idle timeouts of proxies on the path, then retry",
+    cause: err,
+  });
+}
+
+/** Reads a body to text, at most `limit` bytes (the rest is drained and dropped). */
+export async function readText(body: AsyncIterable<Uint8Array>, limit = 1024 * 1024): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    if (size >= limit) continue;
+    const buf = Buffer.from(chunk);
+    chunks.push(buf);
+    size += buf.length;
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
+}
+
+/** `Retry-After` in milliseconds (seconds or an HTTP date); `undefined` when absent or unreadable. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  const trimmed = text.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Whether a failed attempt may be retried. */
+export function isRetryable(err: VerifyError): boolean {
+  if (err instanceof ConnectError) return err.beforeRequestWritten;
+  const status = (err as { status?: number }).status;
+  return err.code === VerifyErrorCode.HTTP_STATUS && status !== undefined && RETRYABLE_STATUSES.has(status);
+}
+
+export interface RetryOutcome<T> {
+  readonly value?: T;
+  readonly error?: VerifyError;
+  readonly attempts: readonly AttemptRecord[];
+}
+
+export interface AttemptInfo {
+  status?: number;
+  requestId?: string;
+}
+
+/**
+ * Runs `attempt` once, and once more when the failure is retryable and the wait fits before the
+ * deadline. `attempt` fills `info` as it learns the status and request id.
+ */
+export async function withOneRetry<T>(
+  deadline: Deadline,
+  retryAfterCapMs: number,
+  retry: boolean,
+  attempt: (info: AttemptInfo) => Promise<T>,
+): Promise<RetryOutcome<T>> {
+  const attempts: AttemptRecord[] = [];
+  for (let n = 1; ; n++) {
+    const info: AttemptInfo = {};
+    const started = Date.now();
+    try {
+      const value = await attempt(info);
+      attempts.push({ attempt: n, durationMs: Date.now() - started, status: info.status, outcome: "ok", requestId: info.requestId });
+      return { value, attempts };
+    } catch (raw) {
+      const err = raw instanceof VerifyError ? raw : mapUnknown(raw);
+      const record: AttemptRecord = {
+        attempt: n,
+        durationMs: Date.now() - started,
+        status: info.status,
+        outcome: err.code,
+        requestId: info.requestId,
+      };
+      const retryAfterMs = (err as { retryAfterMs?: number }).retryAfterMs;
+      const waitMs = Math.min(retryAfterMs ?? DEFAULT_RETRY_WAIT_MS, retryAfterCapMs);
+      // The retry needs the wait plus some time to answer (a quarter second at least).
+      const fits = deadline.remaining() > waitMs + 250;
+      if (!retry || n >= 2 || !isRetryable(err) || !fits) {
+        attempts.push(record);
+        return { error: err, attempts };
+      }
+      attempts.push({ ...record, waitedMs: waitMs });
+      await deadline.sleep(waitMs);
+      if (deadline.expired) return { error: deadline.error(), attempts };
+    }
+  }
+}
+
+function mapUnknown(raw: unknown): VerifyError {
+  const message = raw instanceof Error ? raw.message : String(raw);
+  return new VerifyError(VerifyErrorCode.INTERNAL, "internal", `internal error: ${message}`, { cause: raw });
+}

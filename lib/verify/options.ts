@@ -1,0 +1,126 @@
+/**
+ * Validates and fills in VerifyOptions. Every problem is a VerifyConfigError (exit 2) raised before
+ * anything is sent.
+ */
+import * as tls from "node:tls";
+import { isIpAddress, normalizeAddress } from "./addresses";
+import { VerifyConfigError, VerifyErrorCode } from "./errors";
+import { parseDnsServer } from "./resolve";
+import type { CheckResult, TargetKind, VerifyOptions } from "./types";
+
+export const DEFAULT_MODEL = "qwen-flash";
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_DNS_TIMEOUT_MS = 3_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
+export const DEFAULT_IDLE_TIMEOUT_MS = 15_000;
+export const DEFAULT_RETRY_AFTER_CAP_MS = 10_000;
+export const DEFAULT_MAX_COMPLETION_TOKENS = 16;
+
+export interface ResolvedTarget {
+  readonly baseUrl: string;
+  readonly url: URL;
+  readonly hostname: string;
+  readonly port: number;
+  readonly https: boolean;
+  readonly kind: TargetKind;
+  readonly expectedIps?: readonly string[];
+}
+
+export interface ResolvedOptions {
+  readonly targets: readonly ResolvedTarget[];
+  readonly apiKey: string;
+  readonly model: string;
+  readonly dnsServers?: readonly string[];
+  /** Root CAs plus extras; only set when a target is https. */
+  readonly trust?: readonly string[];
+  readonly timeoutMs: number;
+  readonly dnsTimeoutMs: number;
+  readonly connectTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly idleTimeoutMs: number;
+  readonly retryAfterCapMs: number;
+  readonly stream: boolean;
+  readonly allowPublicAddress: boolean;
+  readonly maxCompletionTokens: number;
+  readonly onCheck?: (check: CheckResult) => void;
+}
+
+function positiveInt(name: string, value: number | undefined, fallback: number, max = 3_600_000): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new VerifyConfigError(`${name} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function ipList(name: string, values: readonly string[] | undefined): string[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  return values.map((ip) => {
+    if (!isIpAddress(ip)) {
+      throw new VerifyConfigError(`${name} has ${JSON.stringify(ip)}, which is not an IP address`, {
+        hint: "list the endpoint's ENI IPs, comma-separated, e.g. 10.0.1.5,10.0.2.6",
+      });
+    }
+    return normalizeAddress(ip);
+  });
+}
+
+/** Parses a base URL: http or https, no credentials, no query. */
+export function parseBaseUrl(baseUrl: string, kind: TargetKind = "base-url"): Omit<ResolvedTarget, "expectedIps"> {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new VerifyConfigError(`the base URL ${JSON.stringify(baseUrl)} is not a URL`, {
+      hint: "e.g. https://vpc-ap-southeast-1.dashscope.aliyuncs.com/compatible-mode/v1",
+    });
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new VerifyConfigError(`the base URL must be http:// or https://, got ${url.protocol}`);
+  }
+  if (url.username || url.password) {
+    throw new VerifyConfigError("the base URL must not carry credentials", {
+      hint: "the key is read from the variable named by --api-key-env",
+    });
+  }
+  if (url.search || url.hash) throw new VerifyConfigError("the base URL must not have a query or fragment");
+  const https = url.protocol === "https:";
+  const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  const port = url.port ? Number(url.port) : https ? 443 : 80;
+  const clean = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+  return { baseUrl: clean, url, hostname, port, https, kind };
+}
+
+export function resolveOptions(options: VerifyOptions): ResolvedOptions {
+  if (!options.apiKey) {
+    throw new VerifyConfigError("no API key was given", { code: VerifyErrorCode.API_KEY_MISSING });
+  }
+  if (!options.targets || options.targets.length === 0) throw new VerifyConfigError("no target to verify");
+  const model = options.model ?? DEFAULT_MODEL;
+  if (!/^[\w.:/-]+$/.test(model)) throw new VerifyConfigError(`--model ${JSON.stringify(model)} is not a model name`);
+  const sharedIps = ipList("--expect-ips", options.expectedIps);
+  const targets = options.targets.map((t) => ({
+    ...parseBaseUrl(t.baseUrl, t.kind ?? "base-url"),
+    expectedIps: ipList("expectedIps", t.expectedIps) ?? sharedIps,
+  }));
+  const dnsServers = options.dnsServers?.length ? options.dnsServers.map(parseDnsServer) : undefined;
+  const trust = targets.some((t) => t.https) ? [...tls.rootCertificates, ...(options.ca ?? [])] : undefined;
+  return {
+    targets,
+    apiKey: options.apiKey,
+    model,
+    dnsServers,
+    trust,
+    timeoutMs: positiveInt("--timeout-ms", options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    dnsTimeoutMs: positiveInt("dnsTimeoutMs", options.dnsTimeoutMs, DEFAULT_DNS_TIMEOUT_MS),
+    connectTimeoutMs: positiveInt("connectTimeoutMs", options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
+    headersTimeoutMs: positiveInt("headersTimeoutMs", options.headersTimeoutMs, DEFAULT_HEADERS_TIMEOUT_MS),
+    idleTimeoutMs: positiveInt("idleTimeoutMs", options.idleTimeoutMs, DEFAULT_IDLE_TIMEOUT_MS),
+    retryAfterCapMs: positiveInt("retryAfterCapMs", options.retryAfterCapMs, DEFAULT_RETRY_AFTER_CAP_MS),
+    stream: options.stream ?? true,
+    allowPublicAddress: options.allowPublicAddress ?? false,
+    maxCompletionTokens: positiveInt("maxCompletionTokens", options.maxCompletionTokens, DEFAULT_MAX_COMPLETION_TOKENS, 8192),
+    onCheck: options.onCheck,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Reads what to verify from a deployment's outputs: the JSON `cdktf deploy --outputs-file` writes
+ * (`{ "<stack>": { "<output>": value } }`, with outputs declared inside constructs nested under
+ * their construct ids, sensitive ones left out) or `terraform output -json`
+ * (`{ "<output>": { "value": …, "type": …, "sensitive": … } }`).
+ *
+ * The outputs used are those `DashScopeEndpointOutputs` writes (ENDPOINT_OUTPUT_NAMES in lib/catalog):
+ * `custom_domain` (verified over HTTPS),
+ * `endpoint_domain` (verified over plain HTTP, its only protocol) and `endpoint_zone_ips` (the
+ * addresses both names must resolve to).
+ */
+import { COMPATIBLE_MODE_PATH, ENDPOINT_OUTPUT_NAMES, endpointDomainBaseUrl } from "../catalog/dashscope";
+import { VerifyConfigError, VerifyErrorCode } from "./errors";
+import type { VerifyTarget } from "./types";
+
+// The names DashScopeEndpointOutputs writes (one table, in lib/catalog).
+const OUTPUT_CUSTOM_DOMAIN = ENDPOINT_OUTPUT_NAMES.customDomain;
+const OUTPUT_ENDPOINT_DOMAIN = ENDPOINT_OUTPUT_NAMES.endpointDomain;
+const OUTPUT_ENDPOINT_ZONE_IPS = ENDPOINT_OUTPUT_NAMES.endpointZoneIps;
+
+export interface DeploymentOutputs {
+  readonly format: "cdktf" | "terraform";
+  /** The cdktf stack the outputs came from. */
+  readonly stack?: string;
+  readonly customDomain?: string;
+  readonly endpointDomain?: string;
+  readonly endpointZoneIps: readonly string[];
+}
+
+export interface TargetsFromOutputsOptions {
+  /** Port of the HTTPS (custom domain) target. @default 443 */
+  readonly httpsPort?: number;
+  /** Port of the HTTP (endpoint domain) target. @default 80 */
+  readonly httpPort?: number;
+}
+
+function invalid(problem: string, hint?: string): VerifyConfigError {
+  return new VerifyConfigError(problem, { code: VerifyErrorCode.OUTPUTS_INVALID, hint });
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === "object" && !Array.isArray(v);
+}
+
+/** A `terraform output -json` entry. */
+function isTerraformOutput(v: unknown): v is { value: unknown } {
+  return isObject(v) && "value" in v && ("type" in v || "sensitive" in v);
+}
+
+/** Parses the text of an outputs file. */
+export function parseOutputsJson(text: string, stack?: string, source = "the outputs file"): DeploymentOutputs {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw invalid(`${source} is not JSON`, "pass the file written by `cdktf deploy --outputs-file` or `terraform output -json`");
+  }
+  return parseOutputs(json, stack, source);
+}
+
+/** Reads the outputs the verifier needs from a parsed outputs file. */
+export function parseOutputs(json: unknown, stack?: string, source = "the outputs file"): DeploymentOutputs {
+  if (!isObject(json)) throw invalid(`${source} is not a JSON object`);
+  const entries = Object.values(json);
+  if (entries.some(isTerraformOutput)) {
+    // terraform output -json: one state, no stacks (a --stack is irrelevant there).
+    const value = (name: string) => (isTerraformOutput(json[name]) ? (json[name] as { value: unknown }).value : undefined);
+    return build("terraform", undefined, value, source);
+  }
+  let stackName = stack;
+  let scope: Record<string, unknown>;
+  if (stackName) {
+    if (!isObject(json[stackName])) {
+      throw invalid(`${source} has no stack ${JSON.stringify(stackName)}`, `its stacks: ${Object.keys(json).join(", ") || "none"}`);
+    }
+    scope = json[stackName] as Record<string, unknown>;
+  } else if (OUTPUT_ENDPOINT_DOMAIN in json || OUTPUT_CUSTOM_DOMAIN in json) {
+    scope = json; // a single stack's outputs, unwrapped
+  } else {
+    const stacks = Object.keys(json).filter((k) => isObject(json[k]));
+    if (stacks.length !== 1) {
+      throw invalid(
+        `${source} has ${stacks.length} stacks; say which with --stack`,
+        `its stacks: ${stacks.join(", ") || "none"}`,
+      );
+    }
+    stackName = stacks[0];
+    scope = json[stackName] as Record<string, unknown>;
+  }
+  return build("cdktf", stackName, (name) => findNested(scope, name, source), source);
+}
+
+/** Finds an output by name anywhere under `scope` (cdktf nests outputs of constructs by construct id). */
+function findNested(scope: Record<string, unknown>, name: string, source: string): unknown {
+  const hits: Array<{ path: string; value: unknown }> = [];
+  const walk = (node: Record<string, unknown>, path: string[]) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === name && !isObject(value)) hits.push({ path: [...path, key].join("."), value });
+      else if (isObject(value)) walk(value, [...path, key]);
+    }
+  };
+  walk(scope, []);
+  if (hits.length > 1) {
+    throw invalid(
+      `${source} has ${hits.length} outputs named ${name} (${hits.map((h) => h.path).join(", ")})`,
+      "pass --base-url and --expect-ips for the endpoint to verify",
+    );
+  }
+  return hits[0]?.value;
+}
+
+function build(
+  format: DeploymentOutputs["format"],
+  stack: string | undefined,
+  value: (name: string) => unknown,
+  source: string,
+): DeploymentOutputs {
+  const text = (name: string): string | undefined => {
+    const v = value(name);
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v !== "string") throw invalid(`${source}: ${name} is not a string (got ${JSON.stringify(v)})`);
+    return v.trim().replace(/\.$/, "").toLowerCase();
+  };
+  const customDomain = text(OUTPUT_CUSTOM_DOMAIN);
+  const endpointDomain = text(OUTPUT_ENDPOINT_DOMAIN);
+  if (!customDomain && !endpointDomain) {
+    throw invalid(
+      `${source}${stack ? ` (stack ${stack})` : ""} has neither ${OUTPUT_CUSTOM_DOMAIN} nor ${OUTPUT_ENDPOINT_DOMAIN}`,
+      "is this the outputs file of a stack built with this library, written after a successful deploy?",
+    );
+  }
+  return { format, stack, customDomain, endpointDomain, endpointZoneIps: ipsOf(value(OUTPUT_ENDPOINT_ZONE_IPS), source) };
+}
+
+function ipsOf(v: unknown, source: string): string[] {
+  if (v === undefined || v === null) return [];
+  const flat: unknown[] = Array.isArray(v) ? v.flat(3) : typeof v === "string" ? v.split(/[\s,]+/) : [v];
+  return flat.map((ip) => {
+    if (typeof ip !== "string") throw invalid(`${source}: ${OUTPUT_ENDPOINT_ZONE_IPS} holds ${JSON.stringify(ip)}, not an IP`);
+    return ip.trim();
+  }).filter((ip) => ip.length > 0);
+}
+
+/** The targets of an outputs file: the custom domain over HTTPS first, then the endpoint domain over HTTP. */
+export function targetsFromOutputs(outputs: DeploymentOutputs, options: TargetsFromOutputsOptions = {}): VerifyTarget[] {
+  const expectedIps = outputs.endpointZoneIps.length ? outputs.endpointZoneIps : undefined;
+  const targets: VerifyTarget[] = [];
+  if (outputs.customDomain) {
+    const port = options.httpsPort && options.httpsPort !== 443 ? `:${options.httpsPort}` : "";
+    targets.push({ baseUrl: `https://${outputs.customDomain}${port}${COMPATIBLE_MODE_PATH}`, expectedIps, kind: "custom-domain" });
+  }
+  if (outputs.endpointDomain) {
+    const base = endpointDomainBaseUrl(outputs.endpointDomain);
+    const port = options.httpPort && options.httpPort !== 80 ? `:${options.httpPort}` : "";
+    targets.push({
+      baseUrl: port ? base.replace(outputs.endpointDomain, `${outputs.endpointDomain}${port}`) : base,
+      expectedIps,
+      kind: "endpoint-domain",
+    });
+  }
+  return targets;
+}

@@ -1,0 +1,169 @@
+/**
+ * Name resolution for the dns check: the CNAME chain (for the report: it shows whether the Private
+ * Zone record points at the endpoint) and every A/AAAA address (what the later checks are pinned to).
+ *
+ * With explicit servers, everything goes through a c-ares Resolver bound to them. Without, the
+ * addresses come from getaddrinfo (what every client on the runner uses: /etc/hosts, resolv.conf,
+ * the VPC's DNS) and the chain, best effort, from the resolv.conf servers.
+ */
+import { promises as dnsPromises } from "node:dns";
+import * as net from "node:net";
+import { DnsError, VerifyConfigError, VerifyErrorCode } from "./errors";
+import { addressFamily, isIpAddress, normalizeAddress } from "./addresses";
+
+export interface ResolvedAddress {
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+export interface Resolution {
+  /** Host first, then each CNAME target. */
+  readonly chain: readonly string[];
+  readonly addresses: readonly ResolvedAddress[];
+  /** `literal`, `system` or the servers used. */
+  readonly resolver: string;
+}
+
+export interface ResolveOptions {
+  readonly servers?: readonly string[];
+  readonly timeoutMs: number;
+}
+
+const MAX_CNAME_HOPS = 8;
+
+/** Validates `IP`, `IP:PORT` or `[IPv6]:PORT` and returns it in the form c-ares accepts. */
+export function parseDnsServer(spec: string): string {
+  const trimmed = spec.trim();
+  let host = trimmed;
+  let port: string | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(trimmed);
+  if (bracketed) {
+    host = bracketed[1];
+    port = bracketed[2];
+  } else if (net.isIPv4(trimmed.split(":")[0]) && trimmed.includes(":")) {
+    [host, port] = trimmed.split(":");
+  }
+  const portNumber = port === undefined ? 53 : Number(port);
+  if (!net.isIP(host) || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
+    throw new VerifyConfigError(`--dns-server ${JSON.stringify(spec)} is not IP[:PORT]`, {
+      hint: "give the resolver's address, e.g. 100.100.2.136 or 127.0.0.1:5353 or [::1]:53",
+    });
+  }
+  if (port === undefined) return host;
+  return net.isIPv6(host) ? `[${host}]:${portNumber}` : `${host}:${portNumber}`;
+}
+
+/** Resolves `hostname`; rejects with a DnsError. */
+export async function resolveHost(hostname: string, options: ResolveOptions): Promise<Resolution> {
+  if (isIpAddress(hostname)) {
+    const address = normalizeAddress(hostname);
+    return { chain: [hostname], addresses: [{ address, family: addressFamily(address) }], resolver: "literal" };
+  }
+  const servers = options.servers ?? [];
+  const resolver = new dnsPromises.Resolver({ timeout: Math.max(50, options.timeoutMs), tries: 1 });
+  if (servers.length > 0) resolver.setServers(servers.map(parseDnsServer));
+  try {
+    if (servers.length > 0) {
+      const [chain, v4, v6] = await Promise.all([
+        cnameChain(resolver, hostname, true),
+        query(() => resolver.resolve4(hostname), hostname),
+        query(() => resolver.resolve6(hostname), hostname),
+      ]);
+      const addresses = [
+        ...v4.map((address) => ({ address: normalizeAddress(address), family: 4 as const })),
+        ...v6.map((address) => ({ address: normalizeAddress(address), family: 6 as const })),
+      ];
+      if (addresses.length === 0) throw noAddress(hostname, chain);
+      return { chain, addresses: dedupe(addresses), resolver: servers.join(",") };
+    }
+    const [chain, found] = await Promise.all([
+      cnameChain(resolver, hostname, false).catch(() => [hostname]),
+      lookupAll(hostname),
+    ]);
+    if (found.length === 0) throw noAddress(hostname, chain);
+    return { chain, addresses: dedupe(found), resolver: "system" };
+  } finally {
+    resolver.cancel();
+  }
+}
+
+async function lookupAll(hostname: string): Promise<ResolvedAddress[]> {
+  try {
+    const found = await dnsPromises.lookup(hostname, { all: true, verbatim: true });
+    return found.map((a) => ({ address: normalizeAddress(a.address), family: a.family === 6 ? 6 : 4 }));
+  } catch (err) {
+    throw mapDnsError(err, hostname);
+  }
+}
+
+/** Follows CNAME records from `hostname`; with `strict`, resolver failures other than "no CNAME" reject. */
+async function cnameChain(resolver: dnsPromises.Resolver, hostname: string, strict: boolean): Promise<string[]> {
+  const chain = [hostname];
+  let name = hostname;
+  for (let hop = 0; hop < MAX_CNAME_HOPS; hop++) {
+    let targets: string[];
+    try {
+      targets = await resolver.resolveCname(name);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "ENODATA" || (code === "ENOTFOUND" && hop > 0)) break;
+      if (!strict) break;
+      throw mapDnsError(err, name);
+    }
+    const next = targets[0]?.replace(/\.$/, "");
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
+    name = next;
+  }
+  return chain;
+}
+
+async function query(run: () => Promise<string[]>, hostname: string): Promise<string[]> {
+  try {
+    return await run();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENODATA") return [];
+    throw mapDnsError(err, hostname);
+  }
+}
+
+function noAddress(hostname: string, chain: readonly string[]): DnsError {
+  const via = chain.length > 1 ? ` (via ${chain.slice(1).join(" → ")})` : "";
+  return new DnsError(VerifyErrorCode.DNS_NO_ADDRESS, hostname, `${hostname}${via} has no A or AAAA record`, {
+    hint: "the CNAME target does not resolve from here: is the endpoint still being created, or was it deleted?",
+  });
+}
+
+function mapDnsError(err: unknown, hostname: string): DnsError {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOTFOUND":
+      return new DnsError(VerifyErrorCode.DNS_NOT_FOUND, hostname, `${hostname} does not exist (NXDOMAIN)`, {
+        hint: "the Private Zone is not bound to this VPC (check the zone's VPC binding and its region), or the name is misspelt",
+        cause: err,
+      });
+    case "ENODATA":
+      return new DnsError(VerifyErrorCode.DNS_NO_ADDRESS, hostname, `${hostname} has no address record`, {
+        hint: "check the Private Zone record (rr @, CNAME to the endpoint domain)",
+        cause: err,
+      });
+    case "ETIMEOUT":
+    case "ECANCELLED":
+      return new DnsError(VerifyErrorCode.DNS_TIMEOUT, hostname, `no DNS answer for ${hostname} in time`, {
+        hint: "check the resolver address (--dns-server) and that UDP/TCP 53 to it is allowed",
+        cause: err,
+      });
+    default:
+      return new DnsError(
+        VerifyErrorCode.DNS_FAILED,
+        hostname,
+        `resolving ${hostname} failed (${code ?? (err as Error).message})`,
+        { hint: "check the resolver (--dns-server) and the runner's /etc/resolv.conf", cause: err },
+      );
+  }
+}
+
+function dedupe(addresses: ResolvedAddress[]): ResolvedAddress[] {
+  const seen = new Set<string>();
+  return addresses.filter((a) => (seen.has(a.address) ? false : (seen.add(a.address), true)));
+}

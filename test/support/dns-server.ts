@@ -1,0 +1,108 @@
+/**
+ * A real DNS responder on a loopback UDP port, answering like a recursive resolver would for a
+ * Private Zone: an A/AAAA question for a CNAME gets the whole chain plus the addresses at its end;
+ * a CNAME question gets the CNAME; an unknown name gets NXDOMAIN. Records can be changed while it
+ * runs; `silent` makes it swallow queries (for resolver-timeout tests).
+ */
+import * as dgram from "node:dgram";
+import * as dnsPacket from "dns-packet";
+
+export interface DnsRecordSet {
+  readonly cname?: string;
+  readonly a?: readonly string[];
+  readonly aaaa?: readonly string[];
+}
+
+export type DnsRecords = Record<string, DnsRecordSet>;
+
+export interface DnsQueryLog {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface TestDnsServer {
+  readonly host: string;
+  readonly port: number;
+  /** `127.0.0.1:PORT`, as `--dns-server` takes it. */
+  readonly address: string;
+  /** Every question received. */
+  readonly queries: DnsQueryLog[];
+  setRecords(records: DnsRecords): void;
+  /** When true, queries are received and logged but never answered. */
+  silent: boolean;
+  close(): Promise<void>;
+}
+
+const NXDOMAIN = 3;
+
+export async function startDnsServer(records: DnsRecords): Promise<TestDnsServer> {
+  let table = normalize(records);
+  const socket = dgram.createSocket("udp4");
+  const queries: DnsQueryLog[] = [];
+  const server: TestDnsServer = {
+    host: "127.0.0.1",
+    port: 0,
+    address: "",
+    queries,
+    silent: false,
+    setRecords(next) {
+      table = normalize(next);
+    },
+    close: () => new Promise((resolve) => socket.close(() => resolve())),
+  };
+  socket.on("message", (msg, rinfo) => {
+    let query: dnsPacket.Packet;
+    try {
+      query = dnsPacket.decode(msg);
+    } catch {
+      return;
+    }
+    const question = query.questions?.[0];
+    if (!question) return;
+    queries.push({ name: question.name.toLowerCase(), type: question.type });
+    if (server.silent) return;
+    const { answers, nxdomain } = answer(table, question.name.toLowerCase(), question.type);
+    const response = dnsPacket.encode({
+      type: "response",
+      id: query.id,
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (nxdomain ? NXDOMAIN : 0),
+      questions: [question],
+      answers,
+    });
+    socket.send(response, rinfo.port, rinfo.address);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("error", reject);
+    socket.bind(0, "127.0.0.1", () => resolve());
+  });
+  const port = socket.address().port;
+  Object.assign(server, { port, address: `127.0.0.1:${port}` });
+  return server;
+}
+
+function normalize(records: DnsRecords): Map<string, DnsRecordSet> {
+  return new Map(Object.entries(records).map(([name, set]) => [name.toLowerCase().replace(/\.$/, ""), set]));
+}
+
+function answer(
+  table: Map<string, DnsRecordSet>,
+  name: string,
+  type: string,
+): { answers: dnsPacket.Answer[]; nxdomain: boolean } {
+  const answers: dnsPacket.Answer[] = [];
+  let current = name;
+  for (let hop = 0; hop < 10; hop++) {
+    const set = table.get(current);
+    if (!set) return { answers, nxdomain: true };
+    if (set.cname) {
+      answers.push({ type: "CNAME", name: current, ttl: 0, class: "IN", data: set.cname });
+      if (type === "CNAME") break;
+      current = set.cname.toLowerCase();
+      continue;
+    }
+    if (type === "A") for (const ip of set.a ?? []) answers.push({ type: "A", name: current, ttl: 0, class: "IN", data: ip });
+    if (type === "AAAA") for (const ip of set.aaaa ?? []) answers.push({ type: "AAAA", name: current, ttl: 0, class: "IN", data: ip });
+    break;
+  }
+  return { answers, nxdomain: false };
+}

@@ -1,0 +1,277 @@
+/**
+ * An OpenAI-compatible test server (DashScope compatible mode) on loopback, HTTP or HTTPS, that can
+ * misbehave on demand. It serves `GET /compatible-mode/v1/models` and
+ * `POST /compatible-mode/v1/chat/completions` (plain and streamed), records every request, and
+ * writes its event streams adversarially: CRLF and CR line ends, a comment, `data:` without the
+ * space, and the bytes cut into small pieces that split multi-byte characters.
+ *
+ * Faults are per route: `enqueue` adds one-shot faults (consumed by the next matching requests),
+ * `setFault` a persistent one. `resetNextConnections(n)` destroys the next n TCP connections as
+ * soon as they are accepted (before any TLS handshake).
+ */
+import * as http from "node:http";
+import * as https from "node:https";
+import type { AddressInfo, Socket } from "node:net";
+
+export const API_PREFIX = "/compatible-mode/v1";
+/** The reply of a non-streamed chat completion. */
+export const CHAT_REPLY = "pong";
+/** The deltas of a streamed completion; their concatenation is {@link STREAM_REPLY}. */
+export const STREAM_DELTAS = ["Pong", " — ", "ポン", " 🏓", " ✓", " done"];
+export const STREAM_REPLY = STREAM_DELTAS.join("");
+export const TEST_MODELS = ["qwen-flash", "qwen-plus", "qwen-max"];
+
+export type Route = "models" | "chat" | "stream";
+
+export type Fault =
+  /** Answer with this status, body (object → JSON) and headers. */
+  | { readonly kind: "status"; readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
+  /** Read the request and never answer. */
+  | { readonly kind: "hang" }
+  /** Send some stream events, then destroy the connection. */
+  | { readonly kind: "reset-mid-stream" }
+  /** Send some stream events, then stay silent with the connection open. */
+  | { readonly kind: "stall-stream" }
+  /** Send the whole stream but end it without `data: [DONE]`. */
+  | { readonly kind: "no-done" }
+  /** Put an event whose data is truncated JSON into the stream. */
+  | { readonly kind: "malformed-sse" }
+  /** 401 whose error message echoes the request's Authorization header. */
+  | { readonly kind: "echo-auth" }
+  /** Answer 200 with a non-JSON body. */
+  | { readonly kind: "non-json-200" };
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly route?: Route;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: unknown;
+}
+
+export interface OpenAiServerOptions {
+  /** Serve HTTPS with this certificate. @default - plain HTTP */
+  readonly tls?: { readonly certPem: string; readonly keyPem: string };
+  /** Answer 401 invalid_api_key unless `Authorization: Bearer <apiKey>`. @default - any key */
+  readonly apiKey?: string;
+}
+
+export interface TestOpenAiServer {
+  readonly port: number;
+  readonly protocol: "http" | "https";
+  /** Every HTTP request received, in order. */
+  readonly requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  readonly connections: () => number;
+  /** `http(s)://HOST:PORT/compatible-mode/v1`. */
+  baseUrl(host?: string): string;
+  enqueue(route: Route, ...faults: Fault[]): void;
+  setFault(route: Route, fault: Fault | undefined): void;
+  /** Forgets recorded requests and the connection count. */
+  resetRecords(): void;
+  /** Drops every queued and persistent fault. */
+  clearFaults(): void;
+  resetNextConnections(count: number): void;
+  close(): Promise<void>;
+}
+
+export async function startOpenAiServer(options: OpenAiServerOptions = {}): Promise<TestOpenAiServer> {
+  const requests: RecordedRequest[] = [];
+  const queues: Record<Route, Fault[]> = { models: [], chat: [], stream: [] };
+  const persistent: Partial<Record<Route, Fault>> = {};
+  const sockets = new Set<Socket>();
+  let accepted = 0;
+  let resetBudget = 0;
+  let counter = 0;
+
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks).toString("utf8");
+      let body: unknown = raw;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        body = raw;
+      }
+      const path = (req.url ?? "").split("?")[0];
+      const stream = !!(body && typeof body === "object" && (body as Record<string, unknown>).stream === true);
+      const route: Route | undefined =
+        req.method === "GET" && path === `${API_PREFIX}/models`
+          ? "models"
+          : req.method === "POST" && path === `${API_PREFIX}/chat/completions`
+            ? stream
+              ? "stream"
+              : "chat"
+            : undefined;
+      requests.push({ method: req.method ?? "", path, route, headers: req.headers, body });
+      const requestId = `req-${++counter}`;
+      res.setHeader("x-request-id", requestId);
+      if (!route) return json(res, 404, { error: { code: "not_found", message: `no route ${path}` }, request_id: requestId });
+      const fault = queues[route].shift() ?? persistent[route];
+      if (fault) return misbehave(fault, route, req, res, requestId);
+      if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+        return json(res, 401, {
+          error: { message: "Incorrect API key provided.", type: "invalid_request_error", code: "invalid_api_key" },
+          request_id: requestId,
+        });
+      }
+      if (route === "models") return json(res, 200, { object: "list", data: TEST_MODELS.map((id) => ({ id, object: "model" })) });
+      if (route === "chat") return json(res, 200, completion(requestId));
+      return void sendStream(res, requestId, "normal");
+    });
+  };
+
+  const server: http.Server | https.Server = options.tls
+    ? https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler)
+    : http.createServer(handler);
+  server.on("connection", (socket: Socket) => {
+    accepted += 1;
+    if (resetBudget > 0) {
+      resetBudget -= 1;
+      socket.destroy();
+      return;
+    }
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  // A client that rejects our certificate just goes away; nothing to log.
+  server.on("tlsClientError", () => undefined);
+  server.on("clientError", (_err, socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  const protocol = options.tls ? "https" : "http";
+
+  return {
+    port,
+    protocol,
+    requests,
+    connections: () => accepted,
+    baseUrl: (host = "127.0.0.1") => `${protocol}://${host}:${port}${API_PREFIX}`,
+    enqueue: (route, ...faults) => void queues[route].push(...faults),
+    setFault: (route, fault) => {
+      persistent[route] = fault;
+    },
+    resetRecords: () => {
+      requests.length = 0;
+      accepted = 0;
+    },
+    clearFaults: () => {
+      for (const route of ["models", "chat", "stream"] as const) {
+        queues[route].length = 0;
+        delete persistent[route];
+      }
+    },
+    resetNextConnections: (count) => {
+      resetBudget = count;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function completion(id: string): unknown {
+  return {
+    id: `chatcmpl-${id}`,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: "qwen-flash",
+    choices: [{ index: 0, message: { role: "assistant", content: CHAT_REPLY }, finish_reason: "stop" }],
+    usage: { prompt_tokens: 14, completion_tokens: 1, total_tokens: 15 },
+  };
+}
+
+function chunk(id: string, delta: Record<string, unknown>, finish: string | null = null): string {
+  return JSON.stringify({
+    id: `chatcmpl-${id}`,
+    object: "chat.completion.chunk",
+    model: "qwen-flash",
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+}
+
+type StreamMode = "normal" | "reset" | "stall" | "no-done" | "malformed";
+
+/** The SSE wire text, with deliberately mixed framing. */
+export function streamWireText(id: string, mode: StreamMode = "normal"): string {
+  const events: string[] = [];
+  events.push(`data: ${chunk(id, { role: "assistant", content: "" })}\n\n`);
+  events.push(`: keep-alive comment\n\n`);
+  STREAM_DELTAS.forEach((delta, i) => {
+    const data = chunk(id, { content: delta });
+    // Rotate the framing: LF, CRLF without the space after the colon, CR only, LF with an id field.
+    const frame = [`data: ${data}\n\n`, `data:${data}\r\n\r\n`, `data: ${data}\r\r`, `id: ${i}\ndata: ${data}\n\n`][i % 4];
+    events.push(frame);
+    if (mode === "malformed" && i === 2) events.push(`data: {"choices":[{"delta":{"content":"trunc\n\n`);
+  });
+  events.push(`data: ${chunk(id, {}, "stop")}\n\n`);
+  events.push(
+    `data: ${JSON.stringify({ id: `chatcmpl-${id}`, object: "chat.completion.chunk", choices: [], usage: { prompt_tokens: 14, completion_tokens: 9, total_tokens: 23 } })}\n\n`,
+  );
+  if (mode !== "no-done") events.push("data: [DONE]\n\n");
+  return events.join("");
+}
+
+/** Writes the stream in small, uneven pieces (1, 2, 3, 5, 7, 11, 13 bytes, repeating). */
+async function sendStream(res: http.ServerResponse, id: string, mode: StreamMode): Promise<void> {
+  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
+  const bytes = Buffer.from(streamWireText(id, mode), "utf8");
+  const cut = mode === "reset" || mode === "stall" ? Math.floor(bytes.length / 3) : bytes.length;
+  const sizes = [1, 2, 3, 5, 7, 11, 13];
+  let offset = 0;
+  for (let i = 0; offset < cut; i++) {
+    const end = Math.min(cut, offset + sizes[i % sizes.length]);
+    if (res.destroyed) return;
+    res.write(bytes.subarray(offset, end));
+    offset = end;
+    if (i % 8 === 7) await new Promise((r) => setImmediate(r));
+  }
+  if (mode === "reset") {
+    await new Promise((r) => setTimeout(r, 20));
+    res.socket?.destroy();
+    return;
+  }
+  if (mode === "stall") return; // headers and a third of the stream, then silence
+  res.end();
+}
+
+function misbehave(fault: Fault, route: Route, req: http.IncomingMessage, res: http.ServerResponse, requestId: string): void {
+  switch (fault.kind) {
+    case "status": {
+      const body = typeof fault.body === "string" ? fault.body : JSON.stringify(fault.body ?? { error: { code: "error", message: "fault" } });
+      const type = typeof fault.body === "string" ? "text/html" : "application/json";
+      res.writeHead(fault.status, { "content-type": type, ...fault.headers });
+      res.end(body);
+      return;
+    }
+    case "hang":
+      return;
+    case "echo-auth":
+      return json(res, 401, {
+        error: { code: "invalid_api_key", message: `Incorrect API key provided: ${req.headers.authorization ?? ""}` },
+        request_id: requestId,
+      });
+    case "non-json-200":
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html><body>Welcome to the captive portal</body></html>");
+      return;
+    case "reset-mid-stream":
+      return void sendStream(res, requestId, "reset");
+    case "stall-stream":
+      return void sendStream(res, requestId, "stall");
+    case "no-done":
+      return void sendStream(res, requestId, "no-done");
+    case "malformed-sse":
+      return void sendStream(res, requestId, route === "stream" ? "malformed" : "normal");
+  }
+}
