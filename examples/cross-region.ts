@@ -29,6 +29,7 @@ export class CrossRegionStack extends TerraformStack {
       ["cn-shanghai-f", "10.30.2.0/24"],
     ]);
 
+    // #region access
     const access = new DashScopePrivateAccess(this, "Access", {
       endpoint: {
         provider: beijing,
@@ -52,6 +53,7 @@ export class CrossRegionStack extends TerraformStack {
     });
 
     new DashScopeEndpointOutputs(this, "Outputs", { endpoint: access.endpoint });
+    // #endregion
   }
 
   private vpcWithVSwitches(

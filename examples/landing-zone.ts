@@ -1,7 +1,8 @@
-import { Fn, OssBackend, TerraformStack, TerraformVariable } from "cdktf";
+import { Fn, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { DashScopeEndpointOutputs, DashScopePrivateAccess, DashScopeRequester } from "cdktf-dashscope-privatelink";
 import { provider } from "cdktf-dashscope-privatelink/alicloud";
+import { ossStateSettingsFromEnv, useOssBackend } from "./oss-backend";
 
 /** The endpoint's region: the hub of the landing zone's CEN. */
 const HUB = "ap-southeast-1";
@@ -11,6 +12,7 @@ const HUB = "ap-southeast-1";
  * regions, zones); what other stacks own (VPC ids, CIDRs, vSwitch ids, the CEN) comes in as
  * Terraform variables, usually from the network account's remote state or a tfvars file in CI.
  */
+// #region requesters
 const REQUESTERS: ReadonlyArray<{ name: string; region: string; zones: [string, string] }> = [
   { name: "shared-services", region: HUB, zones: ["ap-southeast-1a", "ap-southeast-1b"] },
   { name: "tokyo-workloads", region: "ap-northeast-1", zones: ["ap-northeast-1a", "ap-northeast-1b"] },
@@ -18,6 +20,7 @@ const REQUESTERS: ReadonlyArray<{ name: string; region: string; zones: [string, 
   // Hangzhou is in the Chinese mainland and Singapore is not: the link crosses the border.
   { name: "hangzhou-workloads", region: "cn-hangzhou", zones: ["cn-hangzhou-h", "cn-hangzhou-i"] },
 ];
+// #endregion
 
 /**
  * A brownfield landing zone: the endpoint goes into an existing Singapore VPC, and existing VPCs in
@@ -28,16 +31,20 @@ export class LandingZoneStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
-    new OssBackend(this, {
-      bucket: "acme-terraform-state",
-      prefix: "dashscope-privatelink",
-      key: "landing-zone.tfstate",
-      region: HUB,
-      encrypt: true,
-      acl: "private",
-      tablestoreEndpoint: "https://acme-tf-lock.ap-southeast-1.ots.aliyuncs.com",
-      tablestoreTable: "terraform_state_lock",
-    });
+    // #region backend
+    // State in OSS, locked in Tablestore: from TF_STATE_* / TF_LOCK_* in CI (see examples/ci), else
+    // the landing zone's defaults below.
+    useOssBackend(
+      this,
+      ossStateSettingsFromEnv() ?? {
+        bucket: "acme-terraform-state",
+        region: HUB,
+        prefix: "dashscope-privatelink",
+        lockEndpoint: "https://acme-tf-lock.ap-southeast-1.ots.aliyuncs.com",
+        lockTable: "terraform_state_lock",
+      },
+    );
+    // #endregion
 
     const providers = new Map<string, provider.AlicloudProvider>();
     for (const region of new Set([HUB, ...REQUESTERS.map((r) => r.region)])) {
@@ -62,6 +69,7 @@ export class LandingZoneStack extends TerraformStack {
       };
     });
 
+    // #region access
     const access = new DashScopePrivateAccess(this, "Access", {
       endpoint: {
         provider: providers.get(HUB)!,
@@ -89,5 +97,6 @@ export class LandingZoneStack extends TerraformStack {
     });
 
     new DashScopeEndpointOutputs(this, "Outputs", { endpoint: access.endpoint });
+    // #endregion
   }
 }

@@ -43,6 +43,7 @@ export class SingleRegionStack extends TerraformStack {
       return { vSwitchId: vSwitch.id, zoneId };
     });
 
+    // #region endpoint
     const endpoint = new DashScopeEndpoint(this, "Endpoint", {
       provider: singapore,
       region: REGION,
@@ -56,5 +57,6 @@ export class SingleRegionStack extends TerraformStack {
     // endpoint_id, endpoint_domain, custom_domain, endpoint_region, endpoint_zone_ips: the names
     // `dashscope-verify --outputs` reads after `cdktf deploy --outputs-file`.
     new DashScopeEndpointOutputs(this, "Outputs", { endpoint });
+    // #endregion
   }
 }
