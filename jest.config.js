@@ -11,6 +11,7 @@ module.exports = {
     "^cdktf-dashscope-privatelink/alicloud$": "<rootDir>/.gen/providers/alicloud/index.ts",
     "^cdktf-dashscope-privatelink/verify$": "<rootDir>/lib/verify/index.ts",
   },
+  globalSetup: "<rootDir>/test/global-setup.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 30000,
 };
