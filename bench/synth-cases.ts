@@ -1,0 +1,135 @@
+/**
+ * Part 1 of issue 6: what synthesis costs. Three groups, each alternating its cases round by round:
+ *
+ * - fresh process: `node dist/bench/children/synth-fresh.js <subject>` per sample, so wall time
+ *   includes node start-up and module loading, as in `cdktf synth`/CI;
+ * - in-process: one `node --expose-gc` child that loads every subject, warms up, then alternates
+ *   them, timing `new App()` .. `app.synth()` alone (the editor/test loop);
+ * - `npm run synth` of the example app end to end on a built tree, against `node scripts/synth.js`.
+ *
+ * Subjects: the floor (empty App + TerraformStack), the `DashScopePrivateAccess` pattern with 1, 10,
+ * 50 and 100 requesters, and the hand-wired L1 equivalent with 1, 10 and 100 (bench/stacks).
+ */
+import * as path from "path";
+import { BenchCase, BenchCheck, BenchGroup, Sample, ratioCheck, valueCheck } from "./harness";
+import { CHILD_ENV, ROOT, runProcess, parseReport, runReportingChild, runWithGnuTime, tempDir } from "./spawn";
+
+const FRESH_CHILD = path.join(__dirname, "children", "synth-fresh.js");
+const INPROCESS_CHILD = path.join(__dirname, "children", "synth-inprocess.js");
+
+/** The subjects, in the order each round runs them. */
+const SUBJECTS = ["floor", "pattern:1", "hand-wired:1", "pattern:10", "hand-wired:10", "pattern:50", "pattern:100", "hand-wired:100"];
+/** The requester counts at which the pattern is compared with hand-wired L1 code. */
+const COMPARED = [1, 10, 100];
+/** The library's overhead budget over hand-wired L1 code (wall and peak RSS). */
+const OVERHEAD_LIMIT = 1.15;
+
+function titleOf(subject: string): string {
+  const [kind, count] = subject.split(":");
+  const requesters = `${count} requester${count === "1" ? "" : "s"}`;
+  if (kind === "floor") return "floor: empty App + TerraformStack";
+  return kind === "pattern" ? `DashScopePrivateAccess, ${requesters}` : `hand-wired L1, ${requesters}`;
+}
+
+const freshId = (subject: string) => `synth.fresh.${subject}`;
+const inProcessId = (subject: string) => `synth.inprocess.${subject}`;
+
+export function synthGroups(): BenchGroup[] {
+  let freshOut: ReturnType<typeof tempDir> | undefined;
+  let exampleOut: ReturnType<typeof tempDir> | undefined;
+
+  const fresh: BenchGroup = {
+    id: "synth.fresh",
+    title: "synth, fresh node process",
+    rounds: { warmup: 1, samples: 20 },
+    quickRounds: { warmup: 1, samples: 3 },
+    setup: async () => {
+      freshOut = tempDir("synth-fresh");
+    },
+    teardown: async () => freshOut?.remove(),
+    cases: SUBJECTS.map(
+      (subject): BenchCase => ({
+        id: freshId(subject),
+        title: titleOf(subject),
+        mode: "fresh process",
+        run: async () => (await runReportingChild(FRESH_CHILD, [subject, path.join(freshOut!.dir, subject.replace(":", "-"))])).sample,
+      }),
+    ),
+  };
+
+  const inProcess: BenchGroup = {
+    id: "synth.inprocess",
+    title: "synth, in-process after warm-up",
+    rounds: { warmup: 3, samples: 20 },
+    quickRounds: { warmup: 1, samples: 3 },
+    cases: SUBJECTS.map((subject): BenchCase => ({ id: inProcessId(subject), title: titleOf(subject), mode: "in-process" })),
+    runAll: async (cases, rounds) => {
+      const dir = tempDir("synth-inprocess");
+      try {
+        const subjects = cases.map((c) => c.id.slice("synth.inprocess.".length));
+        const args = ["--subjects", subjects.join(","), "--warmup", String(rounds.warmup), "--samples", String(rounds.samples), "--outdir", dir.dir];
+        const run = await runProcess(process.execPath, ["--expose-gc", INPROCESS_CHILD, ...args], { timeoutMs: 240_000 });
+        const report = parseReport("synth-inprocess", run);
+        const bySubject = (report.data as { samples: Record<string, Sample[]> }).samples;
+        return Object.fromEntries(subjects.map((s) => [inProcessId(s), bySubject[s]]));
+      } finally {
+        dir.remove();
+      }
+    },
+  };
+
+  const npmSynth: BenchGroup = {
+    id: "synth.example",
+    title: "example app synth, end to end",
+    rounds: { warmup: 1, samples: 15 },
+    quickRounds: { warmup: 1, samples: 3 },
+    setup: async () => {
+      exampleOut = tempDir("synth-example");
+    },
+    teardown: async () => exampleOut?.remove(),
+    cases: [
+      {
+        id: "synth.example.npm-run-synth",
+        title: "`npm run synth` (3 example stacks)",
+        mode: "npm script",
+        // Into a temporary outdir, so a run never rewrites the repository's cdktf.out.
+        run: () => runWithGnuTime("npm", ["run", "synth", "--", "--outdir", exampleOut!.dir], { env: CHILD_ENV }),
+      },
+      {
+        id: "synth.example.node-synth",
+        title: "`node scripts/synth.js` (same, without npm)",
+        mode: "process",
+        run: () => runWithGnuTime(process.execPath, [path.join(ROOT, "scripts", "synth.js"), "--outdir", exampleOut!.dir], { env: CHILD_ENV }),
+      },
+    ],
+  };
+  return [fresh, inProcess, npmSynth];
+}
+
+export function synthChecks(): BenchCheck[] {
+  const checks: BenchCheck[] = [];
+  const limit = { op: "<=", limit: OVERHEAD_LIMIT } as const;
+  for (const n of COMPARED) {
+    const [p, h] = [freshId(`pattern:${n}`), freshId(`hand-wired:${n}`)];
+    checks.push(ratioCheck(`synth.overhead.wall:${n}`, `pattern / hand-wired, wall, ${n} requester(s), fresh process`, p, h, "wallMs", limit));
+    checks.push(ratioCheck(`synth.overhead.rss:${n}`, `pattern / hand-wired, peak RSS, ${n} requester(s), fresh process`, p, h, "rssMB", limit));
+  }
+  checks.push(
+    ratioCheck("synth.scaling.fresh", "pattern time(100) / time(10), fresh process", freshId("pattern:100"), freshId("pattern:10"), "wallMs", { op: "<=", limit: 4 }),
+    valueCheck("synth.example.npm", "`npm run synth` wall, built tree", "synth.example.npm-run-synth", "wallMs", "ms", { op: "<=", limit: 1000 }),
+  );
+  for (const n of COMPARED) {
+    const [p, h] = [inProcessId(`pattern:${n}`), inProcessId(`hand-wired:${n}`)];
+    checks.push(ratioCheck(`synth.overhead.inprocess.wall:${n}`, `pattern / hand-wired, wall, ${n} requester(s), in-process`, p, h, "wallMs", undefined, "no target (shows the library's own cost without start-up)"));
+  }
+  for (const n of COMPARED.filter((c) => c > 1)) {
+    const [p, h] = [inProcessId(`pattern:${n}`), inProcessId(`hand-wired:${n}`)];
+    checks.push(ratioCheck(`synth.overhead.inprocess.heap:${n}`, `pattern / hand-wired, retained heap, ${n} requesters, in-process`, p, h, "heapMB", undefined, "no target"));
+  }
+  checks.push(
+    ratioCheck("synth.scaling.inprocess.10", "pattern time(100) / time(10), in-process", inProcessId("pattern:100"), inProcessId("pattern:10"), "wallMs", undefined, "linear: < 10 (fixed part); quadratic: ≈ 100"),
+    ratioCheck("synth.scaling.inprocess.50", "pattern time(100) / time(50), in-process", inProcessId("pattern:100"), inProcessId("pattern:50"), "wallMs", undefined, "linear: ≤ 2; quadratic: ≈ 4"),
+    ratioCheck("synth.floor.share", "floor / pattern with 100 requesters, fresh process", freshId("floor"), freshId("pattern:100"), "wallMs", undefined, "share of cdktf start-up"),
+  );
+  return checks;
+}
