@@ -1,8 +1,13 @@
 import { App, TerraformStack } from "cdktf";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import { DashScopePrivateAccess } from "../../lib/patterns";
+import { DashScopePrivateAccess, DashScopeRequester } from "../../lib/patterns";
 import { thrown, validationError } from "../cdktf-helpers";
-import { accessFixture, accessProps, requester } from "./fixtures";
+import { AccessFixture, accessFixture, accessProps, requester } from "./fixtures";
+
+/** The validation error a DashScopePrivateAccess with these requesters throws. */
+function rejected(f: AccessFixture, requesters: DashScopeRequester[]) {
+  return validationError(() => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, requesters)));
+}
 
 describe("DashScopePrivateAccess validation", () => {
   test("overlapping CIDRs fail synth, naming both VPCs and both CIDRs", () => {
@@ -26,9 +31,7 @@ describe("DashScopePrivateAccess validation", () => {
 
   test("a cross-border requester without the acknowledgement fails before anything is created", () => {
     const f = accessFixture();
-    const error = validationError(
-      () => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "hangzhou", "cn-hangzhou", 4)])),
-    );
+    const error = rejected(f, [requester(f, "hangzhou", "cn-hangzhou", 4)]);
     expect(error.code).toBe("DSPL_CROSS_BORDER_UNACKNOWLEDGED");
     expect(error.message).toMatch(/the link from ap-southeast-1 to cn-hangzhou crosses the border of the Chinese mainland/);
     expect(error.message).toMatch(/enterprise \(real-name\) verification/);
@@ -38,14 +41,7 @@ describe("DashScopePrivateAccess validation", () => {
 
   test("a requester without a provider is named, with the provider to create", () => {
     const f = accessFixture();
-    const error = validationError(
-      () =>
-        new DashScopePrivateAccess(
-          f.stack,
-          "Access",
-          accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { provider: undefined as unknown as AlicloudProvider })]),
-        ),
-    );
+    const error = rejected(f, [requester(f, "tokyo", "ap-northeast-1", 1, { provider: undefined as unknown as AlicloudProvider })]);
     expect(error.code).toBe("DSPL_PROVIDER_MISSING");
     expect(error.message).toMatch(/requester "tokyo" has no provider for its region ap-northeast-1/);
     expect(error.message).toMatch(/new AlicloudProvider\(stack, "ap-northeast-1", \{ region: "ap-northeast-1", alias: "ap_northeast_1" \}\)/);
@@ -53,14 +49,7 @@ describe("DashScopePrivateAccess validation", () => {
 
   test("a provider for another region than the requester's", () => {
     const f = accessFixture();
-    const error = validationError(
-      () =>
-        new DashScopePrivateAccess(
-          f.stack,
-          "Access",
-          accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { provider: f.providers["eu-central-1"] })]),
-        ),
-    );
+    const error = rejected(f, [requester(f, "tokyo", "ap-northeast-1", 1, { provider: f.providers["eu-central-1"] })]);
     expect(error.code).toBe("DSPL_PROVIDER_REGION_MISMATCH");
     expect(error.message).toMatch(/requester "tokyo" provider is for region "eu-central-1", but it is declared for "ap-northeast-1"/);
   });
@@ -68,34 +57,20 @@ describe("DashScopePrivateAccess validation", () => {
   test("two providers for one region", () => {
     const f = accessFixture();
     const second = new AlicloudProvider(f.stack, "tokyo-2", { region: "ap-northeast-1", alias: "tokyo_2" });
-    const error = validationError(
-      () =>
-        new DashScopePrivateAccess(
-          f.stack,
-          "Access",
-          accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1), requester(f, "tokyo-b", "ap-northeast-1", 2, { provider: second })]),
-        ),
-    );
+    const error = rejected(f, [requester(f, "tokyo", "ap-northeast-1", 1), requester(f, "tokyo-b", "ap-northeast-1", 2, { provider: second })]);
     expect(error.code).toBe("DSPL_DUPLICATE");
     expect(error.message).toMatch(/requester "tokyo-b" brings a second provider for region ap-northeast-1/);
   });
 
   test("duplicate names, duplicate VPCs and the endpoint's own VPC are rejected together", () => {
     const f = accessFixture();
-    const error = validationError(
-      () =>
-        new DashScopePrivateAccess(
-          f.stack,
-          "Access",
-          accessProps(f, [
+    const error = rejected(f, [
             requester(f, "tokyo", "ap-northeast-1", 1),
             requester(f, "tokyo", "ap-northeast-1", 2, { vpcId: "vpc-tokyo-2" }),
             requester(f, "again", "ap-northeast-1", 3, { vpcId: "vpc-tokyo" }),
             requester(f, "self", "ap-southeast-1", 4, { vpcId: "vpc-endpoint" }),
             requester(f, "dashscope-endpoint", "ap-southeast-1", 5),
-          ]),
-        ),
-    );
+          ]);
     expect(error.issues.map((i) => i.code)).toEqual(["DSPL_DUPLICATE", "DSPL_DUPLICATE", "DSPL_DUPLICATE", "DSPL_DUPLICATE"]);
     expect(error.message).toMatch(/requesters\[1\]\.name "tokyo" is already used by requesters\[0\]/);
     expect(error.message).toMatch(/requester "again" uses VPC vpc-tokyo, which is already the VPC of requester "tokyo"/);
