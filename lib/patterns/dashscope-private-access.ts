@@ -45,8 +45,9 @@ export class DashScopePrivateAccess extends Construct {
     // ... and should a part still reject something, the construct leaves the tree again.
     try {
       const byoGroups = props.endpoint.securityGroupIds !== undefined;
+      const { transitRouterVSwitches: _trVSwitches, ...endpointProps } = props.endpoint;
       this.endpoint = new DashScopeEndpoint(this, "Endpoint", {
-        ...props.endpoint,
+        ...endpointProps,
         tags: props.tags || props.endpoint.tags ? { ...props.tags, ...props.endpoint.tags } : undefined,
       });
       if (byoGroups && plan.requesters.length > 0) {
@@ -166,7 +167,7 @@ export class DashScopePrivateAccess extends Construct {
       vpcId: endpoint.vpcId,
       regionId: this.hub.regionId,
       vpcCidrBlock: endpoint.vpcCidrBlock,
-      zoneMappings: endpoint.vSwitches.map((v) => ({ zoneId: v.zoneId, vSwitchId: v.vSwitchId })),
+      zoneMappings: (endpoint.transitRouterVSwitches ?? endpoint.vSwitches).map((v) => ({ zoneId: v.zoneId, vSwitchId: v.vSwitchId })),
     });
     this.networkConstruct = network;
     return network;

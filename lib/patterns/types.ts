@@ -9,6 +9,13 @@ import { TransitRouterCrossBorderProps } from "../network";
 export interface DashScopeAccessEndpointProps extends DashScopeEndpointProps {
   /** The aliased provider of the endpoint's (hub) region: it manages the endpoint, the hub router, the peer links and the Private Zone. */
   readonly provider: AlicloudProvider;
+  /**
+   * The vSwitches of the endpoint VPC's transit router attachment, when they differ from the
+   * endpoint's (landing zones often give the transit router small dedicated vSwitches, in zones the
+   * router supports).
+   * @default - the endpoint's `vSwitches`
+   */
+  readonly transitRouterVSwitches?: ReadonlyArray<{ readonly vSwitchId: string; readonly zoneId: string }>;
 }
 
 /** A VPC that calls Model Studio through the endpoint, in any region. */

@@ -113,6 +113,22 @@ describe("DashScopePrivateAccess", () => {
     expect(Object.values<any>(json.resource.alicloud_pvtz_zone_record)[0].ttl).toBe(30);
   });
 
+  test("the endpoint VPC's transit router attachment can use its own vSwitches", () => {
+    const f = accessFixture();
+    const props = accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]);
+    new DashScopePrivateAccess(f.stack, "Access", {
+      ...props,
+      endpoint: { ...props.endpoint, transitRouterVSwitches: [{ vSwitchId: "vsw-tr-a", zoneId: "ap-southeast-1a" }, { vSwitchId: "vsw-tr-c", zoneId: "ap-southeast-1c" }] },
+    });
+    const json = synthJson(f.stack, true);
+    const endpointAttachment = Object.values<any>(json.resource.alicloud_cen_transit_router_vpc_attachment).find((a) => a.vpc_id === "vpc-endpoint");
+    expect(endpointAttachment.zone_mappings).toEqual([
+      { vswitch_id: "vsw-tr-a", zone_id: "ap-southeast-1a" },
+      { vswitch_id: "vsw-tr-c", zone_id: "ap-southeast-1c" },
+    ]);
+    expect(Object.values<any>(json.resource.alicloud_privatelink_vpc_endpoint_zone).map((z) => z.vswitch_id).sort()).toEqual(["vsw-ep-a", "vsw-ep-b"]);
+  });
+
   test("addRequester after construction lands in the same network, group and zone attachment", () => {
     const f = accessFixture();
     const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]));
