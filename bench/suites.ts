@@ -4,6 +4,7 @@
  */
 import { BenchCheck, BenchGroup } from "./harness";
 import { synthChecks, synthGroups } from "./synth-cases";
+import { verifyChecks, verifyGroups } from "./verify-cases";
 
 export interface BenchSuite {
   readonly id: string;
@@ -11,4 +12,4 @@ export interface BenchSuite {
   readonly checks: () => BenchCheck[];
 }
 
-export const SUITES: readonly BenchSuite[] = [{ id: "synth", groups: synthGroups, checks: synthChecks }];
+export const SUITES: readonly BenchSuite[] = [{ id: "synth", groups: synthGroups, checks: synthChecks }, { id: "verify", groups: verifyGroups, checks: verifyChecks }];
