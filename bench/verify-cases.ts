@@ -6,8 +6,7 @@
  * its cases round by round:
  *
  * - fresh process: `dashscope-verify` with every check (dns via --dns-server, tcp, tls with --ca,
- *   models, chat, stream); the same with a preload previewing a fix (children/trust-context-preview:
- *   one trust store per run instead of one per TLS connection); the raw undici floor issuing the
+ *   models, chat, stream); the raw undici floor issuing the
  *   same requests (children/undici-floor); and one chat completion made by the official `openai`
  *   SDK (children/openai-chat), as its README sets it up for Node (undici fetch and dispatcher)
  *   and on Node's built-in fetch (no undici to load). All run under GNU time (peak RSS); a sample counts only when the
@@ -36,7 +35,6 @@ const CHECKS = ["dns", "tcp", "tls", "models", "chat", "stream"];
 
 export const VERIFY_CASES = {
   verifier: "verify.process.dashscope-verify",
-  preview: "verify.process.dashscope-verify-trust-preview",
   floor: "verify.process.undici-floor",
   openai: "verify.process.openai-sdk",
   openaiBuiltin: "verify.process.openai-sdk-builtin-fetch",
@@ -147,16 +145,6 @@ export function verifyGroups(): BenchGroup[] {
           }),
       },
       {
-        id: VERIFY_CASES.preview,
-        title: "`dashscope-verify`, one trust context per run (preview of the fix)",
-        mode: "fresh process, preload",
-        run: () =>
-          sample(["models", "chat", "stream"], async () => {
-            const { run, rssMB } = await measure(process.execPath, ["--require", CHILD("trust-context-preview"), BIN, ...target()], env());
-            return { wallMs: run.wallMs, rssMB, phases: verifierPhases(run.stdout) };
-          }),
-      },
-      {
         id: VERIFY_CASES.floor,
         title: "floor: the same requests with undici alone",
         mode: "fresh process",
@@ -230,10 +218,7 @@ export function verifyChecks(): BenchCheck[] {
   return [
     ratioCheck("verify.vs-floor.wall", "`dashscope-verify` / raw undici floor, wall, fresh process", c.verifier, c.floor, "wallMs", { op: "<=", limit: 1.3 }),
     ratioCheck("verify.vs-openai.wall", "`dashscope-verify` / `openai` SDK single chat call, wall, fresh process", c.verifier, c.openai, "wallMs", { op: "<=", limit: 1 }),
-    ratioCheck("verify.preview.vs-floor.wall", "preview of the fix (one trust context per run) / raw undici floor, wall", c.preview, c.floor, "wallMs", undefined, "what the fix would give"),
-    ratioCheck("verify.preview.vs-openai.wall", "preview of the fix / `openai` SDK single chat call, wall", c.preview, c.openai, "wallMs", undefined, "what the fix would give"),
     ratioCheck("verify.vs-openai-builtin.wall", "`dashscope-verify` / `openai` SDK on Node's built-in fetch, wall", c.verifier, c.openaiBuiltin, "wallMs", undefined, "no undici to load"),
-    ratioCheck("verify.preview.vs-openai-builtin.wall", "preview of the fix / `openai` SDK on Node's built-in fetch, wall", c.preview, c.openaiBuiltin, "wallMs", undefined, "no undici to load"),
     ratioCheck("verify.vs-floor.rss", "`dashscope-verify` / raw undici floor, peak RSS", c.verifier, c.floor, "rssMB", undefined, "no target"),
     ratioCheck("verify.vs-openai.rss", "`dashscope-verify` / `openai` SDK, peak RSS", c.verifier, c.openai, "rssMB", undefined, "no target"),
     valueCheck("verify.help.wall", "`dashscope-verify --help` cold start, wall", c.help, "wallMs", "ms", { op: "<=", limit: 150 }),

@@ -76,7 +76,7 @@ export function mapSocketError(err: unknown, where: string, port: number): Conne
 export function probeTls(
   target: ProbeTarget,
   servername: string,
-  ca: readonly string[],
+  trust: tls.SecureContext | undefined,
   timeoutMs: number,
 ): Promise<CertificateRecord> {
   return new Promise((resolve, reject) => {
@@ -85,7 +85,7 @@ export function probeTls(
       host: target.address,
       port: target.port,
       servername,
-      ca: [...ca],
+      secureContext: trust,
       rejectUnauthorized: true,
       ALPNProtocols: ["http/1.1"],
     });

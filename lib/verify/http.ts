@@ -14,6 +14,7 @@
  * A retry that would not fit before the deadline is not made.
  */
 import type { LookupFunction } from "node:net";
+import type { SecureContext } from "node:tls";
 import { Agent, buildConnector, request } from "undici";
 import { ConnectError, ConnectTimeoutError, TimeoutError, VerifyError, VerifyErrorCode } from "./errors";
 import { isTlsFailure, mapSocketError, mapTlsError } from "./connect";
@@ -33,8 +34,8 @@ export interface HttpTarget {
   readonly port: number;
   /** The addresses connections are pinned to. */
   readonly addresses: readonly ResolvedAddress[];
-  /** The full trust store for https (root CAs plus extras). */
-  readonly ca?: readonly string[];
+  /** The trust store for https (root CAs plus extras), shared by the run. */
+  readonly trust?: SecureContext;
   readonly connectTimeoutMs: number;
   readonly headersTimeoutMs: number;
   readonly idleTimeoutMs: number;
@@ -85,7 +86,7 @@ export async function sendOnce<T>(
   const base = buildConnector({
     timeout: Math.max(1, Math.min(target.connectTimeoutMs, target.deadline.remaining())),
     lookup: pinnedLookup(target.hostname, target.addresses),
-    ...(target.ca ? { ca: [...target.ca], rejectUnauthorized: true } : {}),
+    ...(target.trust ? { secureContext: target.trust, rejectUnauthorized: true } : {}),
   });
   const agent = new Agent({
     connect: (opts, callback) =>

@@ -2,7 +2,8 @@
  * Validates and fills in VerifyOptions. Every problem is a VerifyConfigError (exit 2) raised before
  * anything is sent.
  */
-import * as tls from "node:tls";
+import type * as tls from "node:tls";
+import { createTrust } from "./trust";
 import { isIpAddress, normalizeAddress } from "./addresses";
 import { VerifyConfigError, VerifyErrorCode } from "./errors";
 import { parseDnsServer } from "./resolve";
@@ -32,8 +33,8 @@ export interface ResolvedOptions {
   readonly apiKey: string;
   readonly model: string;
   readonly dnsServers?: readonly string[];
-  /** Root CAs plus extras; only set when a target is https. */
-  readonly trust?: readonly string[];
+  /** Root CAs plus extras, built once; only set when a target is https. */
+  readonly trust?: tls.SecureContext;
   readonly timeoutMs: number;
   readonly dnsTimeoutMs: number;
   readonly connectTimeoutMs: number;
@@ -105,7 +106,7 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
     expectedIps: ipList("expectedIps", t.expectedIps) ?? sharedIps,
   }));
   const dnsServers = options.dnsServers?.length ? options.dnsServers.map(parseDnsServer) : undefined;
-  const trust = targets.some((t) => t.https) ? [...tls.rootCertificates, ...(options.ca ?? [])] : undefined;
+  const trust = targets.some((t) => t.https) ? createTrust(options.ca) : undefined;
   return {
     targets,
     apiKey: options.apiKey,

@@ -92,7 +92,7 @@ async function verifyTarget(
     async () => {
       let certificate: CertificateRecord | undefined;
       const outcome = await probeAll(addresses, target.port, async (a) => {
-        certificate = await probeTls(a, target.hostname, opts.trust ?? [], Math.min(opts.connectTimeoutMs, deadline.remaining()));
+        certificate = await probeTls(a, target.hostname, opts.trust, Math.min(opts.connectTimeoutMs, deadline.remaining()));
       });
       if (outcome.status !== "pass") return outcome;
       const who = certificate?.subject ? `certificate for ${certificate.subject}` : "certificate";
@@ -111,7 +111,7 @@ async function verifyTarget(
       hostname: target.hostname,
       port: target.port,
       addresses,
-      ca: target.https ? opts.trust : undefined,
+      trust: target.https ? opts.trust : undefined,
       connectTimeoutMs: opts.connectTimeoutMs,
       headersTimeoutMs: opts.headersTimeoutMs,
       idleTimeoutMs: opts.idleTimeoutMs,

@@ -122,7 +122,7 @@ describe("verify suite", () => {
         for (const c of group.cases) {
           const sample = await c.run!();
           expect(sample.wallMs).toBeGreaterThan(0);
-          if (c.id === VERIFY_CASES.verifier || c.id === VERIFY_CASES.preview) expect(Object.keys(sample.phases ?? {})).toEqual(["dns", "tcp", "tls", "models", "chat", "stream"]);
+          if (c.id === VERIFY_CASES.verifier) expect(Object.keys(sample.phases ?? {})).toEqual(["dns", "tcp", "tls", "models", "chat", "stream"]);
           if (c.id === VERIFY_CASES.floor) expect(Object.keys(sample.phases ?? {})).toEqual(["boot", "load", "dns", "models", "chat", "stream", "total"]);
           if (c.id === VERIFY_CASES.openai || c.id === VERIFY_CASES.openaiBuiltin) expect(Object.keys(sample.phases ?? {})).toEqual(["boot", "load", "chat", "total"]);
         }
