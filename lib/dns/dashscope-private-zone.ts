@@ -5,6 +5,7 @@ import { PvtzZone } from "../../.gen/providers/alicloud/pvtz-zone";
 import { PvtzZoneAttachment } from "../../.gen/providers/alicloud/pvtz-zone-attachment";
 import { PvtzZoneRecord } from "../../.gen/providers/alicloud/pvtz-zone-record";
 import {
+  DashScopeValidationError,
   ValidationCode,
   ValidationIssue,
   addLazyValidation,
@@ -100,10 +101,10 @@ export class DashScopePrivateZone extends Construct {
   /** The zone's only attachment; its `vpcs` list is every binding. */
   public readonly attachment: PvtzZoneAttachment;
 
-  private readonly bindings: PrivateZoneVpcBinding[] = [];
+  private readonly bindings: PrivateZoneVpcBinding[];
 
   public constructor(scope: Construct, id: string, props: DashScopePrivateZoneProps) {
-    super(scope, id);
+    // Everything is checked before super(): a rejected zone leaves nothing in the tree.
     const zoneName = props.zoneName ?? props.endpoint.customDomain;
     const issues: ValidationIssue[] = [
       ...checkDnsName(zoneName, props.zoneName === undefined ? "endpoint.customDomain (the zone name)" : "zoneName"),
@@ -115,13 +116,15 @@ export class DashScopePrivateZone extends Construct {
         `use a whole number of seconds; ${DEFAULT_PRIVATE_ZONE_RECORD_TTL} keeps a replaced endpoint visible within a minute`,
       ),
     ];
-    const initial = props.vpcs ?? [];
-    initial.forEach((binding, index) => {
-      const found = this.checkBinding(binding.vpcId, binding.regionId, `vpcs[${index}]`);
-      if (found.length === 0) this.addBinding(binding.vpcId, binding.regionId);
+    const bindings: PrivateZoneVpcBinding[] = [];
+    (props.vpcs ?? []).forEach((binding, index) => {
+      const found = checkBinding(bindings, binding.vpcId, binding.regionId, `vpcs[${index}]`);
+      if (found.length === 0) addBinding(bindings, binding.vpcId, binding.regionId);
       issues.push(...found);
     });
     throwIfIssues(scope, id, issues);
+    super(scope, id);
+    this.bindings = bindings;
 
     if (!isToken(zoneName) && !isToken(props.endpoint.customDomain) && zoneName !== props.endpoint.customDomain) {
       Annotations.of(this).addWarning(
@@ -175,28 +178,30 @@ export class DashScopePrivateZone extends Construct {
    * the same region again does nothing; the same VPC with another region throws `DSPL_DUPLICATE`.
    */
   public addVpc(vpcId: string, regionId: string): void {
-    throwIfIssues(this.node.scope ?? this, this.node.id, this.checkBinding(vpcId, regionId, "addVpc"));
-    this.addBinding(vpcId, regionId);
+    const issues = checkBinding(this.bindings, vpcId, regionId, "addVpc");
+    if (issues.length > 0) throw new DashScopeValidationError(this.node.path, issues);
+    addBinding(this.bindings, vpcId, regionId);
   }
+}
 
-  private addBinding(vpcId: string, regionId: string): void {
-    if (!this.bindings.some((b) => b.vpcId === vpcId)) this.bindings.push({ vpcId, regionId });
-  }
+function addBinding(bindings: PrivateZoneVpcBinding[], vpcId: string, regionId: string): void {
+  if (!bindings.some((b) => b.vpcId === vpcId)) bindings.push({ vpcId, regionId });
+}
 
-  private checkBinding(vpcId: string, regionId: string, what: string): ValidationIssue[] {
-    const issues: ValidationIssue[] = [];
-    const info = resolveRegion(regionId, `${what} regionId`);
-    if (isIssue(info)) issues.push(info);
-    const known = this.bindings.find((b) => b.vpcId === vpcId);
-    if (known && known.regionId !== regionId) {
-      issues.push({
-        code: ValidationCode.DUPLICATE,
-        problem: `${what} binds VPC ${show(vpcId)} in ${show(regionId)}, but it is already bound in ${show(known.regionId)}; a VPC is in one region`,
-        received: show(regionId),
-        allowed: `${show(known.regionId)}, the region it was first bound with`,
-        fix: "bind each VPC once, with the region it is in",
-      });
-    }
-    return issues;
+/** A binding's region must be a region id, and a VPC is bound in one region only. */
+function checkBinding(bindings: readonly PrivateZoneVpcBinding[], vpcId: string, regionId: string, what: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const info = resolveRegion(regionId, `${what} regionId`);
+  if (isIssue(info)) issues.push(info);
+  const known = bindings.find((b) => b.vpcId === vpcId);
+  if (known && known.regionId !== regionId) {
+    issues.push({
+      code: ValidationCode.DUPLICATE,
+      problem: `${what} binds VPC ${show(vpcId)} in ${show(regionId)}, but it is already bound in ${show(known.regionId)}; a VPC is in one region`,
+      received: show(regionId),
+      allowed: `${show(known.regionId)}, the region it was first bound with`,
+      fix: "bind each VPC once, with the region it is in",
+    });
   }
+  return issues;
 }

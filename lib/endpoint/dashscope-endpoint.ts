@@ -18,7 +18,7 @@ import {
 } from "../validation";
 import { planEndpoint } from "./endpoint-validation";
 import { ImportedDashScopeEndpoint } from "./imported-endpoint";
-import { EndpointIngress, portText } from "./ingress";
+import { EndpointIngress, portText, truncate } from "./ingress";
 import { DashScopeEndpointAttributes, DashScopeVSwitch, IDashScopeEndpoint } from "./types";
 
 export interface DashScopeEndpointProps {
@@ -161,7 +161,7 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
         provider,
         vpcId: props.vpcId,
         securityGroupName: sgName,
-        description: limit(
+        description: truncate(
           `Ingress to the Model Studio (DashScope) PrivateLink endpoint ${this.endpointName} on tcp ${ports.map(portText).join(", ")} from the allowed networks; managed by ${LIBRARY}`,
         ),
         tags: props.tags,
@@ -184,7 +184,7 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
       vpcEndpointName: this.endpointName,
       endpointDescription:
         props.endpointDescription ??
-        limit(`Private access to Model Studio (DashScope) in ${region.regionId} through ${this.serviceName}; managed by ${LIBRARY}`),
+        truncate(`Private access to Model Studio (DashScope) in ${region.regionId} through ${this.serviceName}; managed by ${LIBRARY}`),
       tags: props.tags,
     });
     this.endpointId = this.vpcEndpoint.id;
@@ -250,7 +250,7 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
         {
           code: ValidationCode.PROPS_CONFLICT,
           problem: "allowFrom() was called on an endpoint whose security groups are brought (securityGroupIds), so there is no group of this construct to add rules to",
-          received: `allowFrom(${isToken(cidr) ? "an unresolved token" : show(cidr)}) with securityGroupIds ${isToken(this.securityGroupIds) ? "(a token)" : show(this.securityGroupIds)}`,
+          received: `allowFrom(${show(cidr)}) with securityGroupIds ${show(this.securityGroupIds)}`,
           allowed: "allowFrom() on an endpoint that creates its own group (securityGroupIds not set)",
           fix: "add the ingress rule to your own security group, or drop securityGroupIds and use allowedCidrs",
         },
@@ -300,7 +300,3 @@ function defaultName(path: string): string {
   return `dashscope-${path.replace(/[^A-Za-z0-9_-]+/g, "-")}`.slice(0, 128);
 }
 
-/** Cuts a literal description to the 256 characters the APIs accept. */
-function limit(text: string): string {
-  return isToken(text) || text.length <= 256 ? text : `${text.slice(0, 253)}...`;
-}

@@ -35,11 +35,6 @@ export interface EndpointPlan {
   readonly zoneIds: string[];
 }
 
-/** Renders a value for a message, saying "an unresolved token" rather than printing token markers. */
-export function renderValue(value: unknown): string {
-  return isToken(value) ? "an unresolved token" : show(value);
-}
-
 /** Checks a port list: a literal, non-empty array of TCP ports without repeats. */
 export function checkPorts(ports: number[], what: string): ValidationIssue[] {
   const allowed = "a literal, non-empty list of distinct TCP ports from 1 to 65535, e.g. [80, 443]";
@@ -48,7 +43,7 @@ export function checkPorts(ports: number[], what: string): ValidationIssue[] {
       {
         code: ValidationCode.PORT_INVALID,
         problem: `${what} is ${isToken(ports) ? "a list token" : "not a list"}, but each port becomes one ingress rule per CIDR, so the list must be known at synth`,
-        received: renderValue(ports),
+        received: show(ports),
         allowed,
         fix: "pass an array literal (its items may be tokens)",
       },
@@ -127,7 +122,7 @@ function checkVSwitches(
     issues.push({
       code: ValidationCode.VSWITCH_COUNT,
       problem: `vSwitches is ${isToken(vSwitches) ? "a list token" : "not a list"}, but its length decides how many endpoint zones exist, so it must be known at synth`,
-      received: renderValue(vSwitches),
+      received: show(vSwitches),
       allowed,
       fix: "pass an array literal of { vSwitchId, zoneId } objects; the ids inside it may be tokens",
     });
@@ -137,7 +132,7 @@ function checkVSwitches(
     issues.push({
       code: ValidationCode.VSWITCH_COUNT,
       problem: `vSwitches has ${vSwitches.length}, fewer than two: an endpoint in one zone goes down with that zone`,
-      received: `${vSwitches.length} vSwitch${vSwitches.length === 1 ? "" : "es"}: ${vSwitches.map((v) => renderValue(v?.vSwitchId)).join(", ") || "none"}`,
+      received: `${vSwitches.length} vSwitch${vSwitches.length === 1 ? "" : "es"}: ${vSwitches.map((v) => show(v?.vSwitchId)).join(", ") || "none"}`,
       allowed,
       fix: `add a vSwitch of the same VPC in a second zone${region ? ` of ${region.regionId}` : ""}`,
     });
@@ -156,7 +151,7 @@ function checkVSwitches(
         issues.push({
           code: ValidationCode.ZONE_DUPLICATE,
           problem: `vSwitches[${j}] and ${at} are both in zone ${v.zoneId}; the endpoint takes one vSwitch per zone, and a second one in the same zone adds no availability`,
-          received: `vSwitch ${renderValue(vSwitches[j].vSwitchId)} and vSwitch ${renderValue(v.vSwitchId)} in zone ${show(v.zoneId)}`,
+          received: `vSwitch ${show(vSwitches[j].vSwitchId)} and vSwitch ${show(v.vSwitchId)} in zone ${show(v.zoneId)}`,
           allowed: "one vSwitch per zone",
           fix: `keep one of them and use a vSwitch in another zone${region ? ` of ${region.regionId}` : ""}`,
         });
@@ -228,7 +223,7 @@ function checkAllowedCidrs(props: DashScopeEndpointProps, vpcCidr: string | unde
       {
         code: ValidationCode.CIDR_INVALID,
         problem: `allowedCidrs is ${isToken(allowedCidrs) ? "a list token" : "not a list"}, but each CIDR becomes its own ingress rules, so the list must be known at synth`,
-        received: renderValue(allowedCidrs),
+        received: show(allowedCidrs),
         allowed: "a literal list of IPv4 CIDR blocks (its items may be tokens)",
         fix: "pass an array literal, e.g. [vpcCidrBlock, requesterCidr]",
       },
@@ -245,7 +240,7 @@ function checkSecurityGroupIds(props: DashScopeEndpointProps): ValidationIssue[]
     issues.push({
       code: ValidationCode.PROPS_CONFLICT,
       problem: `securityGroupIds brings your own security groups, but ${conflicting.join(", ")} only shape${conflicting.length === 1 ? "s" : ""} the group this construct creates when securityGroupIds is not set, and would be ignored`,
-      received: `securityGroupIds ${renderValue(ids)} with ${conflicting.map((k) => `${k} ${renderValue(props[k])}`).join(", ")}`,
+      received: `securityGroupIds ${show(ids)} with ${conflicting.map((k) => `${k} ${show(props[k])}`).join(", ")}`,
       allowed: "either securityGroupIds, or any of allowedCidrs, allowAnyCidr, ports and securityGroupName",
       fix: "open the ports in your own groups' rules and drop those props, or drop securityGroupIds to let the construct create and manage the group",
     });
@@ -255,7 +250,7 @@ function checkSecurityGroupIds(props: DashScopeEndpointProps): ValidationIssue[]
     issues.push({
       code: ValidationCode.VALUE_OUT_OF_RANGE,
       problem: `securityGroupIds has ${Array.isArray(ids) ? ids.length : "no"} security groups; an interface endpoint needs 1 to ${MAX_ENDPOINT_SECURITY_GROUPS}`,
-      received: renderValue(ids),
+      received: show(ids),
       allowed: `1 to ${MAX_ENDPOINT_SECURITY_GROUPS} security group ids of the endpoint's VPC`,
       fix: Array.isArray(ids) && ids.length > 0 ? "merge rules into fewer groups" : "leave securityGroupIds out to let the construct create the group",
     });

@@ -11,7 +11,6 @@ import {
   ValidationIssue,
   checkProviderRegion,
   isIssue,
-  isToken,
   resolveDashScopeRegion,
   show,
   throwIfIssues,
@@ -62,7 +61,7 @@ export class ImportedDashScopeEndpoint extends Construct implements IDashScopeEn
 
   private ingressOrThrow(cidr: string): EndpointIngress {
     if (this.ingress) return this.ingress;
-    const call = `allowFrom(${isToken(cidr) ? "an unresolved token" : show(cidr)})`;
+    const call = `allowFrom(${show(cidr)})`;
     if (this.securityGroupId === undefined) {
       throw new DashScopeValidationError(this.node.path, [
         {

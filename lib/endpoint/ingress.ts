@@ -110,7 +110,7 @@ export class EndpointIngress {
    * throws a DashScopeValidationError (naming `path`) before creating anything.
    */
   public allow(path: string, cidr: string, description: string | undefined): void {
-    const issues = this.check(cidr, `allowFrom(${isToken(cidr) ? "<token>" : show(cidr)})`);
+    const issues = this.check(cidr, `allowFrom(${show(cidr)})`);
     if (issues.length > 0) throw new DashScopeValidationError(path, issues);
     const plan = this.plan([{ cidr, label: description, defaultLabel: "allowFrom" }]);
     if (plan.issues.length > 0) throw new DashScopeValidationError(path, plan.issues);
@@ -164,7 +164,8 @@ function labelKey(label: string): string | undefined {
   return key.length === 0 || /^[0-9-]+$/.test(key) || /^(Cidr\d+|VpcCidr)$/.test(key) ? undefined : key;
 }
 
-function truncate(text: string): string {
+/** Cuts a literal description to the 256 characters the APIs accept (tokens pass unchanged). */
+export function truncate(text: string): string {
   if (isToken(text) || text.length <= MAX_DESCRIPTION) return text;
   return `${text.slice(0, MAX_DESCRIPTION - 3)}...`;
 }

@@ -73,7 +73,7 @@ export class BandwidthPlans {
         return {
           code: ValidationCode.PROPS_CONFLICT,
           problem: `crossBorder.bandwidthPackageId would back the link to ${spoke.regionId} (${a} to ${b}) and the link to ${other.spoke} (${other.areas}), but a CEN bandwidth plan covers one pair of geographic areas`,
-          received: isToken(sharedId) ? "an unresolved token" : show(sharedId),
+          received: show(sharedId),
           allowed: "one plan per pair of geographic areas",
           fix: `pass the plan for ${spoke.regionId} with addRegion(${show(spoke.regionId)}, provider, { bandwidthPackageId }), or leave crossBorder.bandwidthPackageId out to have one plan created per pair`,
         };

@@ -13,6 +13,7 @@ import {
   isIssue,
   isToken,
   parseCidr,
+  resolveRegion,
   show,
 } from "../validation";
 import { AttachVpcOptions, TransitRouterCrossBorderProps } from "./types";
@@ -24,7 +25,7 @@ export function checkAttachVpcOptions(options: AttachVpcOptions, region: Alibaba
     issues.push({
       code: ValidationCode.NAME_INVALID,
       problem: "attachVpc name must be a literal string: it becomes part of the attachment's Terraform address",
-      received: isToken(options.name) ? "an unresolved token" : show(options.name),
+      received: show(options.name),
       allowed: "a literal, unique name such as \"workload-tokyo\"",
       fix: "name the attachment with a string literal; only the VPC id, CIDR and vSwitches may be tokens",
     });
@@ -103,14 +104,10 @@ export function findCidrOverlaps(networks: readonly AttachedNetwork[]): Validati
 }
 
 /** Checks a map keyed by region id (`transitRouterIds`, `routeTableIds`): every key a region id. */
-export function checkRegionKeys(
-  map: Record<string, string> | undefined,
-  what: string,
-  resolve: (regionId: string, what: string) => AlibabaCloudRegionInfo | ValidationIssue,
-): ValidationIssue[] {
+export function checkRegionKeys(map: Record<string, string> | undefined, what: string): ValidationIssue[] {
   if (map === undefined || isToken(map)) return [];
   return Object.keys(map).flatMap((key) => {
-    const info = resolve(key, `${what} key ${show(key)}`);
+    const info = resolveRegion(key, `${what} key ${show(key)}`);
     return isIssue(info) ? [info] : [];
   });
 }

@@ -10,6 +10,7 @@ import { DataAlicloudCenTransitRouterRouteTables } from "../../.gen/providers/al
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { AlibabaCloudRegionInfo, isCrossBorder } from "../catalog";
 import {
+  DashScopeValidationError,
   ValidationCode,
   ValidationIssue,
   addLazyValidation,
@@ -29,6 +30,7 @@ import {
   AddRegionOptions,
   AttachVpcOptions,
   DEFAULT_PEER_BANDWIDTH_MBPS,
+  MIN_BANDWIDTH_PACKAGE_MBPS,
   PEER_BANDWIDTH_RANGE_MBPS,
   TransitRouterNetworkProps,
   TransitRouterRegion,
@@ -69,7 +71,7 @@ export class TransitRouterNetwork extends Construct {
   private readonly attachments: TransitRouterVpcAttachmentInfo[] = [];
 
   public constructor(scope: Construct, id: string, props: TransitRouterNetworkProps) {
-    super(scope, id);
+    // Everything is checked before super(): a rejected network leaves nothing in the tree.
     const issues: ValidationIssue[] = [];
     const hubInfo = resolveRegion(props.hubRegion, "hubRegion");
     if (isIssue(hubInfo)) issues.push(hubInfo);
@@ -83,8 +85,8 @@ export class TransitRouterNetwork extends Construct {
         fix: "pass cenId as well, or leave transitRouterIds out to create the routers",
       });
     }
-    issues.push(...checkRegionKeys(props.transitRouterIds, "transitRouterIds", resolveRegion));
-    issues.push(...checkRegionKeys(props.routeTableIds, "routeTableIds", resolveRegion));
+    issues.push(...checkRegionKeys(props.transitRouterIds, "transitRouterIds"));
+    issues.push(...checkRegionKeys(props.routeTableIds, "routeTableIds"));
     issues.push(...checkName(props.cenName, "cenName", "cenName"));
     issues.push(...checkName(props.cenDescription, "description", "cenDescription"));
     issues.push(...checkTags(props.tags, "tags"));
@@ -99,12 +101,13 @@ export class TransitRouterNetwork extends Construct {
     issues.push(
       ...checkIntegerInRange(
         props.crossBorder?.bandwidthPackageMbps,
-        { min: 2 },
+        { min: MIN_BANDWIDTH_PACKAGE_MBPS },
         "crossBorder.bandwidthPackageMbps (Mbit/s of each created bandwidth plan)",
         "use at least 2 Mbit/s, the smallest plan Alibaba Cloud sells",
       ),
     );
     throwIfIssues(scope, id, issues);
+    super(scope, id);
 
     this.props = props;
     this.hubInfo = hubInfo as AlibabaCloudRegionInfo;
@@ -191,7 +194,12 @@ export class TransitRouterNetwork extends Construct {
       transitRouterPeerAttachmentName: `peer-${this.hubInfo.regionId}-${regionId}`,
       bandwidth: this.peerBandwidthMbps,
       ...(plan
-        ? { bandwidthType: "BandwidthPackage", cenBandwidthPackageId: plan.bandwidthPackageId, dependsOn: plan.dependsOn }
+        ? {
+            bandwidthType: "BandwidthPackage",
+            cenBandwidthPackageId: plan.bandwidthPackageId,
+            // An imported CEN's plan is already attached: nothing to wait for, and no empty depends_on.
+            ...(plan.dependsOn.length > 0 ? { dependsOn: plan.dependsOn } : {}),
+          }
         : { bandwidthType: "DataTransfer" }),
       tags: this.props.tags,
     });
@@ -382,7 +390,6 @@ export class TransitRouterNetwork extends Construct {
   }
 
   private fail(issues: readonly ValidationIssue[]): never {
-    throwIfIssues(this.node.scope ?? this, this.node.id, issues);
-    throw new Error("unreachable");
+    throw new DashScopeValidationError(this.node.path, issues);
   }
 }

@@ -178,7 +178,7 @@ export interface AttachVpcOptions {
    * The vSwitches the transit router puts its ENIs in, one per zone. At least one; two zones are
    * recommended (a single zone is a single point of failure and draws a warning).
    */
-  readonly zoneMappings: TransitRouterZoneMapping[];
+  readonly zoneMappings: readonly TransitRouterZoneMapping[];
   /**
    * The route table to associate with and propagate to.
    * @default - the region's table (`routeTableIds`, else the system table)

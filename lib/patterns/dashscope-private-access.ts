@@ -122,6 +122,7 @@ export class DashScopePrivateAccess extends Construct {
       hub: this.hub,
       endpointVpcId: this.props.endpoint.vpcId,
       crossBorder: this.props.crossBorder,
+      ingress: this.endpoint.securityGroup !== undefined ? { allowAnyCidr: this.props.endpoint.allowAnyCidr ?? false } : undefined,
       names,
       vpcIds,
       providers,
@@ -139,7 +140,7 @@ export class DashScopePrivateAccess extends Construct {
       vpcId: requester.vpcId,
       regionId: regionInfo.regionId,
       vpcCidrBlock: requester.vpcCidrBlock,
-      zoneMappings: requester.vSwitches.map((v) => ({ zoneId: v.zoneId, vSwitchId: v.vSwitchId })),
+      zoneMappings: requester.vSwitches,
     });
     if (this.endpoint.securityGroup !== undefined) {
       this.endpoint.allowFrom(requester.vpcCidrBlock, `requester ${requester.name}`);
@@ -167,7 +168,7 @@ export class DashScopePrivateAccess extends Construct {
       vpcId: endpoint.vpcId,
       regionId: this.hub.regionId,
       vpcCidrBlock: endpoint.vpcCidrBlock,
-      zoneMappings: (endpoint.transitRouterVSwitches ?? endpoint.vSwitches).map((v) => ({ zoneId: v.zoneId, vSwitchId: v.vSwitchId })),
+      zoneMappings: endpoint.transitRouterVSwitches ?? endpoint.vSwitches,
     });
     this.networkConstruct = network;
     return network;

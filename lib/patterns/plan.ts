@@ -5,10 +5,10 @@
  */
 import { AlibabaCloudRegionInfo, DashScopeRegion } from "../catalog";
 import { checkAttachVpcOptions, checkCrossBorderLink } from "../network/checks";
-import { TransitRouterZoneMapping } from "../network/types";
 import {
   ValidationCode,
   ValidationIssue,
+  checkIngressCidr,
   checkProviderRegion,
   isIssue,
   isToken,
@@ -31,6 +31,8 @@ export interface RequesterContext {
   readonly hub: AlibabaCloudRegionInfo | undefined;
   readonly endpointVpcId: string;
   readonly crossBorder: DashScopePrivateAccessProps["crossBorder"];
+  /** How the endpoint's own security group takes a requester CIDR; `undefined` when the groups are the user's. */
+  readonly ingress: { readonly allowAnyCidr: boolean } | undefined;
   readonly names: ReadonlyMap<string, string>;
   readonly vpcIds: ReadonlyMap<string, string>;
   readonly providers: ReadonlyMap<string, { readonly node: { readonly path: string } }>;
@@ -52,7 +54,7 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
         vpcId: requester.vpcId,
         regionId: requester.region,
         vpcCidrBlock: requester.vpcCidrBlock,
-        zoneMappings: (isToken(requester.vSwitches) ? requester.vSwitches : [...(requester.vSwitches ?? [])]) as TransitRouterZoneMapping[],
+        zoneMappings: requester.vSwitches,
       },
       isIssue(regionInfo) ? undefined : regionInfo,
     ),
@@ -70,6 +72,15 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
     }
   }
   const label = typeof name === "string" && !isToken(name) ? `requester ${show(name)}` : what;
+  if (context.ingress) {
+    // The endpoint's group opens its ports to the requester's CIDR: the width rule of allowedCidrs
+    // (a malformed CIDR is already reported above).
+    issues.push(
+      ...checkIngressCidr(requester.vpcCidrBlock, `${label} vpcCidrBlock`, context.ingress.allowAnyCidr).filter(
+        (issue) => issue.code === ValidationCode.CIDR_TOO_WIDE,
+      ),
+    );
+  }
 
   if (!isToken(requester.vpcId)) {
     const taken = requester.vpcId === context.endpointVpcId ? "the endpoint's VPC" : context.vpcIds.get(requester.vpcId);
@@ -145,6 +156,7 @@ export function planAccess(props: DashScopePrivateAccessProps): {
       hub: isIssue(hub) ? undefined : hub,
       endpointVpcId: props.endpoint.vpcId,
       crossBorder: props.crossBorder,
+      ingress: props.endpoint.securityGroupIds === undefined ? { allowAnyCidr: props.endpoint.allowAnyCidr ?? false } : undefined,
       names,
       vpcIds,
       providers,

@@ -1,6 +1,6 @@
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeEndpointProps } from "../endpoint";
-import { TransitRouterCrossBorderProps } from "../network";
+import { TransitRouterCrossBorderProps, TransitRouterZoneMapping } from "../network";
 
 /**
  * Where the endpoint lives, plus every option of `DashScopeEndpoint` (passed through unchanged).
@@ -15,7 +15,7 @@ export interface DashScopeAccessEndpointProps extends DashScopeEndpointProps {
    * router supports).
    * @default - the endpoint's `vSwitches`
    */
-  readonly transitRouterVSwitches?: ReadonlyArray<{ readonly vSwitchId: string; readonly zoneId: string }>;
+  readonly transitRouterVSwitches?: readonly TransitRouterZoneMapping[];
 }
 
 /** A VPC that calls Model Studio through the endpoint, in any region. */
@@ -34,7 +34,7 @@ export interface DashScopeRequester {
   /** The requester VPC's CIDR block: opened on the endpoint's ports, and checked for overlap with every other VPC. */
   readonly vpcCidrBlock: string;
   /** The vSwitches the transit router attachment places its ENIs in: one per zone, two zones recommended. */
-  readonly vSwitches: ReadonlyArray<{ readonly vSwitchId: string; readonly zoneId: string }>;
+  readonly vSwitches: readonly TransitRouterZoneMapping[];
 }
 
 /** The CEN to use: created by default, or the landing zone's own. */

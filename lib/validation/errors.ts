@@ -1,3 +1,5 @@
+import { Token } from "cdktf";
+
 /**
  * The coded validation error every construct in this library throws (for literal props, in the
  * constructor) or reports (for relations between constructs, through `node.addValidation`).
@@ -71,9 +73,14 @@ export function formatIssue(issue: ValidationIssue): string {
   return `[${issue.code}] ${issue.problem}. Received: ${issue.received}. Allowed: ${issue.allowed}. Fix: ${issue.fix}.`;
 }
 
-/** Renders a received value for a message: strings quoted, everything else as JSON. */
+/**
+ * Renders a received value for a message: strings quoted, everything else as JSON, and an
+ * unresolved token (a reference, variable or function result) as "an unresolved token" rather than
+ * its internal markers.
+ */
 export function show(value: unknown): string {
   if (value === undefined) return "nothing";
+  if (Token.isUnresolved(value)) return "an unresolved token";
   if (typeof value === "string") return JSON.stringify(value);
   try {
     return JSON.stringify(value) ?? String(value);

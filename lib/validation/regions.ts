@@ -46,7 +46,7 @@ export function resolveRegion(regionId: string, what: string): AlibabaCloudRegio
     problem: isToken(regionId)
       ? `${what} is a token, but regions decide which transit routers and peer links exist and must be known at synth`
       : `${what} is not an Alibaba Cloud region id`,
-    received: isToken(regionId) ? "an unresolved token" : show(regionId),
+    received: show(regionId),
     allowed: `a literal region id such as ${ALIBABA_CLOUD_REGIONS.slice(0, 4).map((r) => `"${r.regionId}"`).join(", ")}`,
     fix: "pass the region id as a string literal",
   };

@@ -6,6 +6,7 @@ import { PvtzZoneAttachment } from "../../.gen/providers/alicloud/pvtz-zone-atta
 import { PvtzZoneRecord } from "../../.gen/providers/alicloud/pvtz-zone-record";
 import { DashScopeValidationError, ValidationCode } from "../../lib";
 import { DashScopePrivateZone, IDashScopeZoneEndpoint } from "../../lib/dns";
+import { thrown } from "../cdktf-helpers";
 
 const CUSTOM_DOMAIN = "vpc-ap-southeast-1.dashscope.aliyuncs.com";
 
@@ -17,15 +18,6 @@ function setup(): { stack: TerraformStack; provider: AlicloudProvider; endpoint:
   // Shaped like DashScopeEndpoint: the zone reads only the three declared fields.
   const endpoint = { endpointDomain: l1.endpointDomain, customDomain: CUSTOM_DOMAIN, region: { regionId: "ap-southeast-1" }, vpcId: "vpc-endpoint" };
   return { stack, provider, endpoint, l1 };
-}
-
-function thrown(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to throw");
 }
 
 function attachments(stack: TerraformStack): any[] {
@@ -142,6 +134,7 @@ describe("DashScopePrivateZone", () => {
     const error = thrown(() => new DashScopePrivateZone(stack, "Bad", { endpoint, zoneName: "vpc_ap.dashscope.aliyuncs.com" }));
     expect(error.code).toBe(ValidationCode.DNS_NAME_INVALID);
     expect(error.message).toMatch(/zoneName contains an underscore/);
+    expect(stack.node.tryFindChild("Bad")).toBeUndefined();
     const zone = new DashScopePrivateZone(stack, "Dns", {
       endpoint,
       zoneName: "dashscope.internal.example.com",

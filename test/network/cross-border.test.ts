@@ -149,6 +149,7 @@ describe("TransitRouterNetwork cross-border links", () => {
       cen_bandwidth_package_id: "cenbwp-lz",
     });
     expect(hz.bandwidthPackageId).toBe("cenbwp-lz");
+    expect(resourcesOf(json, "alicloud_cen_transit_router_peer_attachment")[hz.peerAttachment!.friendlyUniqueId]).not.toHaveProperty("depends_on");
   });
 
   test("a given plan on a created CEN is attached to it once, and the links wait for the attachment", () => {

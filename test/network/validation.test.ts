@@ -19,7 +19,9 @@ describe("TransitRouterNetwork validation", () => {
     expect(error.code).toBe(ValidationCode.PROVIDER_REGION_MISMATCH);
     expect(error.message).toMatch(/hubProvider is for region "ap-northeast-1", but it is declared for "ap-southeast-1"/);
     expect(error.message).toMatch(/alias "ap_northeast_1"/);
-    expect(stack.node.tryFindChild("Network")?.node.children ?? []).toHaveLength(0);
+    expect(stack.node.tryFindChild("Network")).toBeUndefined();
+    // The id is free again for the corrected network.
+    expect(new TransitRouterNetwork(stack, "Network", { hubRegion: "ap-northeast-1", hubProvider: tokyo }).node.path).toBe("test/Network");
   });
 
   test("transitRouterIds without cenId conflict", () => {

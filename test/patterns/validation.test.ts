@@ -104,6 +104,23 @@ describe("DashScopePrivateAccess validation", () => {
     expect(new DashScopePrivateAccess(f.stack, "Access", props).node.path).toBe("test/Access");
   });
 
+  test("a requester CIDR the endpoint's group may not open is rejected before anything is created", () => {
+    const f = accessFixture();
+    const error = rejected(f, [requester(f, "tokyo", "ap-northeast-1", 1, { vpcCidrBlock: "0.0.0.0/0" })]);
+    expect(error.code).toBe("DSPL_CIDR_TOO_WIDE");
+    expect(error.message).toMatch(/requester "tokyo" vpcCidrBlock opens the endpoint to every IPv4 address/);
+    expect(f.stack.node.tryFindChild("Access")).toBeUndefined();
+
+    const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]));
+    const before = f.stack.node.findAll().length;
+    const late = validationError(() => access.addRequester(requester(f, "frankfurt", "eu-central-1", 2, { vpcCidrBlock: "0.0.0.0/0" })));
+    expect(late.code).toBe("DSPL_CIDR_TOO_WIDE");
+    expect(f.stack.node.findAll()).toHaveLength(before);
+    // Nothing of the rejected requester was kept: the corrected one goes in.
+    access.addRequester(requester(f, "frankfurt", "eu-central-1", 2));
+    expect(access.requesters.map((r) => r.name)).toEqual(["tokyo", "frankfurt"]);
+  });
+
   test("addRequester checks the newcomer against what is there", () => {
     const f = accessFixture();
     const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]));
