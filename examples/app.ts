@@ -6,6 +6,8 @@ import { SingleRegionStack } from "./single-region";
 export interface ExampleAppOptions {
   /** Where to write `cdktf.out`. @default "cdktf.out" */
   readonly outdir?: string;
+  /** Where landing-zone reads its state settings (TF_STATE_*, TF_LOCK_*). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -16,6 +18,6 @@ export function buildExampleApp(options: ExampleAppOptions = {}): App {
   const app = new App({ outdir: options.outdir ?? "cdktf.out", skipValidation: false });
   new SingleRegionStack(app, "single-region");
   new CrossRegionStack(app, "cross-region");
-  new LandingZoneStack(app, "landing-zone");
+  new LandingZoneStack(app, "landing-zone", { env: options.env });
   return app;
 }

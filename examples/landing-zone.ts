@@ -28,7 +28,7 @@ const REQUESTERS: ReadonlyArray<{ name: string; region: string; zones: [string, 
  * routers. State lives in OSS with a Tablestore lock table, as a CI deploy would use.
  */
 export class LandingZoneStack extends TerraformStack {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, options: { readonly env?: NodeJS.ProcessEnv } = {}) {
     super(scope, id);
 
     // #region backend
@@ -36,7 +36,7 @@ export class LandingZoneStack extends TerraformStack {
     // the landing zone's defaults below.
     useOssBackend(
       this,
-      ossStateSettingsFromEnv() ?? {
+      ossStateSettingsFromEnv(options.env) ?? {
         bucket: "acme-terraform-state",
         region: HUB,
         prefix: "dashscope-privatelink",

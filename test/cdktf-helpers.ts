@@ -1,5 +1,8 @@
 // Shared helpers for the construct suites (not a test file: jest runs *.test.ts only).
-import { TerraformOutput, TerraformStack, Testing } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { DashScopeValidationError } from "../lib/validation";
 
 /** The synthesized stack as an object; `runValidations` runs the lazy validations first. */
@@ -17,11 +20,11 @@ export function ref(resource: { terraformResourceType: string; friendlyUniqueId:
   return `\${${address(resource)}.${attribute}}`;
 }
 
-/** Every `type.name` address of a synthesized stack, sorted. */
+/** Every address of a synthesized stack (`type.name`, and `data.type.name` for data sources), sorted. */
 export function addressesOf(json: any): string[] {
-  return Object.entries<Record<string, unknown>>(json.resource ?? {})
-    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
-    .sort();
+  const of = (blocks: Record<string, Record<string, unknown>> | undefined, prefix: string) =>
+    Object.entries(blocks ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${prefix}${type}.${name}`));
+  return [...of(json.resource, ""), ...of(json.data, "data.")].sort();
 }
 
 /** How many resources of each type a synthesized stack has. */
@@ -56,4 +59,18 @@ export function resolved(stack: TerraformStack, value: unknown): unknown {
   const id = `probe_${++probes}`;
   new TerraformOutput(stack, id, { value });
   return synthJson(stack).output[id].value;
+}
+
+/** Synthesizes an app into a throwaway directory and returns each stack's cdk.tf.json by stack name. */
+export function synthStacks(build: (outdir: string) => App): Map<string, any> {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-synth-"));
+  try {
+    build(outdir).synth();
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    return new Map(
+      Object.entries<any>(manifest.stacks).map(([name, s]) => [name, JSON.parse(fs.readFileSync(path.join(outdir, s.synthesizedStackPath), "utf8"))]),
+    );
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 }

@@ -7,7 +7,7 @@ import { ossStateSettingsFromEnv, useOssBackend } from "../oss-backend";
  * locked in Tablestore (landing-zone declares that backend itself, from the same settings).
  */
 export function buildCiApp(env: NodeJS.ProcessEnv = process.env, options: ExampleAppOptions = {}): App {
-  const app = buildExampleApp(options);
+  const app = buildExampleApp({ ...options, env });
   const settings = ossStateSettingsFromEnv(env);
   if (settings) {
     for (const child of app.node.children) {

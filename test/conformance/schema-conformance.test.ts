@@ -1,30 +1,13 @@
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { TerraformStack, Testing } from "cdktf";
 import { buildExampleApp } from "../../examples/app";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-rule";
 import { Vpc } from "../../.gen/providers/alicloud/vpc";
+import { synthStacks } from "../cdktf-helpers";
 import { checkStack, formatIssues } from "./schema-conformance";
 
-function synthExampleStacks(): Map<string, Record<string, any>> {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-conformance-"));
-  try {
-    buildExampleApp({ outdir }).synth();
-    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
-    const stacks = new Map<string, Record<string, any>>();
-    for (const [name, stack] of Object.entries<any>(manifest.stacks)) {
-      stacks.set(name, JSON.parse(fs.readFileSync(path.join(outdir, stack.synthesizedStackPath), "utf8")));
-    }
-    return stacks;
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
 describe("schema conformance of the example stacks", () => {
-  const stacks = synthExampleStacks();
+  const stacks = synthStacks((outdir) => buildExampleApp({ outdir }));
 
   test("the example app has the three scenario stacks", () => {
     expect([...stacks.keys()].sort()).toEqual(["cross-region", "landing-zone", "single-region"]);

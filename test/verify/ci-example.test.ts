@@ -3,34 +3,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformStack, Testing } from "cdktf";
-import * as os from "node:os";
 import { buildCiApp } from "../../examples/ci/app";
+import { synthStacks } from "../cdktf-helpers";
 import { ossStateSettingsFromEnv, useOssBackend } from "../../examples/oss-backend";
 
 const WORKFLOW = path.resolve(__dirname, "..", "..", "examples", "ci", "github-actions", "deploy-and-verify.yml");
 
 describe("useOssBackend", () => {
   test("the CI app puts every example stack's state in OSS, one key per stack, landing-zone included", () => {
-    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-ci-app-"));
-    // As in the workflow: the settings are in the process environment, which landing-zone reads too.
     const env = { TF_STATE_BUCKET: "ci-state", TF_STATE_REGION: "ap-southeast-1", TF_LOCK_ENDPOINT: "https://l.ots.aliyuncs.com", TF_LOCK_TABLE: "locks" };
-    const saved = { ...process.env };
-    Object.assign(process.env, env);
-    try {
-      buildCiApp(process.env, { outdir }).synth();
-      const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
-      const backends = Object.fromEntries(
-        Object.entries<any>(manifest.stacks).map(([name, s]) => [
-          name,
-          JSON.parse(fs.readFileSync(path.join(outdir, s.synthesizedStackPath), "utf8")).terraform.backend.oss,
-        ]),
-      );
-      for (const name of ["single-region", "cross-region", "landing-zone"]) {
-        expect(backends[name]).toMatchObject({ bucket: "ci-state", key: `${name}.tfstate`, tablestore_table: "locks", encrypt: true });
-      }
-    } finally {
-      for (const key of Object.keys(env)) if (!(key in saved)) delete process.env[key];
-      fs.rmSync(outdir, { recursive: true, force: true });
+    const stacks = synthStacks((outdir) => buildCiApp(env, { outdir }));
+    for (const name of ["single-region", "cross-region", "landing-zone"]) {
+      expect(stacks.get(name).terraform.backend.oss).toMatchObject({ bucket: "ci-state", key: `${name}.tfstate`, tablestore_table: "locks", encrypt: true });
     }
   });
 
