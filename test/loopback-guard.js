@@ -67,6 +67,24 @@ if (!net.Socket.prototype.__loopbackGuard) {
     if (address !== undefined && net.isIP(address) && !isLoopback(address)) throw refuse(address);
     return send.apply(this, args);
   };
+  // c-ares (dns.Resolver, dns.resolve*) sends its own datagrams, past dgram: every query must go to
+  // loopback servers only (a Resolver left on the system's servers would ask the real network).
+  const serversOf = (resolver) => resolver.getServers().map((s) => s.replace(/^\[([^\]]+)\](:\d+)?$/, "$1").replace(/^([\d.]+):\d+$/, "$1"));
+  const guardQueries = (target, getResolver) => {
+    for (const name of Object.getOwnPropertyNames(target)) {
+      if (!/^(resolve|reverse)/.test(name) || typeof target[name] !== "function") continue;
+      const original = target[name];
+      target[name] = function (...args) {
+        const bad = serversOf(getResolver(this)).find((server) => !isLoopback(server));
+        if (bad !== undefined) throw refuse(`DNS server ${bad}`);
+        return original.apply(this, args);
+      };
+    }
+  };
+  guardQueries(dns.Resolver.prototype, (self) => self);
+  guardQueries(dns.promises.Resolver.prototype, (self) => self);
+  guardQueries(dns, () => dns);
+  guardQueries(dns.promises, () => dns.promises);
   net.Socket.prototype.__loopbackGuard = true;
 }
 

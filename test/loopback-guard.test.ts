@@ -1,5 +1,6 @@
 import { execFileSync } from "child_process";
 import * as dgram from "dgram";
+import * as dns from "dns";
 import * as net from "net";
 
 describe("the loopback guard", () => {
@@ -38,6 +39,16 @@ describe("the loopback guard", () => {
     } finally {
       socket.close();
     }
+  });
+
+  test("refuses DNS queries to a non-loopback server, c-ares included", () => {
+    const resolver = new dns.promises.Resolver();
+    resolver.setServers(["192.0.2.53"]);
+    expect(() => resolver.resolve4("example.test")).toThrow(/loopback guard: the tests tried to reach DNS server 192\.0\.2\.53/);
+    const local = new dns.Resolver();
+    local.setServers(["127.0.0.1:5353"]);
+    expect(() => local.resolve4("example.test", () => undefined)).not.toThrow();
+    local.cancel();
   });
 
   test("child processes inherit it", () => {
