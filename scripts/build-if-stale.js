@@ -49,12 +49,20 @@ function ensureBuilt({ quiet = false } = {}) {
       stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit",
       env: { ...process.env, CHECKPOINT_DISABLE: "1" },
     });
-  run(path.join(ROOT, "scripts", "gen-bindings.js"), ["--check"]);
-  run(require.resolve("typescript/bin/tsc"), ["-p", path.join(ROOT, "tsconfig.json")]);
-  // tsc leaves the build-info untouched when its own inputs did not change (e.g. only a schema
-  // edit that generated identical code); touch it so the next check is a no-op.
-  const now = new Date();
-  fs.utimesSync(BUILD_INFO, now, now);
+  // Stamp the build-info with the time the build *started*: a source edited while tsc runs is then
+  // still newer than the stamp, and the next check rebuilds. (tsc leaves the file untouched when its
+  // own inputs did not change, e.g. a schema edit that generated identical code, so set it here.)
+  // A failed build (tsc still emits, and writes its build-info) is stamped as old, so the next
+  // check tries again instead of trusting it.
+  const started = new Date();
+  try {
+    run(path.join(ROOT, "scripts", "gen-bindings.js"), ["--check"]);
+    run(require.resolve("typescript/bin/tsc"), ["-p", path.join(ROOT, "tsconfig.json")]);
+  } catch (err) {
+    if (fs.existsSync(BUILD_INFO)) fs.utimesSync(BUILD_INFO, new Date(0), new Date(0));
+    throw err;
+  }
+  fs.utimesSync(BUILD_INFO, started, started);
   return true;
 }
 
