@@ -107,7 +107,7 @@ export interface CheckResult {
   readonly check: BenchCheck;
   readonly value: number;
   readonly detail?: string;
-  /** undefined for an informative row. */
+  /** undefined for an informative row, and when there was nothing to measure (`value` NaN). */
   readonly met?: boolean;
 }
 
@@ -150,16 +150,23 @@ export function summarize(group: string, benchCase: BenchCase, samples: Sample[]
   };
 }
 
-/** Median of `metric` of case `a` over the median of case `b`, with the range of per-round ratios. */
+/** What a check reports when a case has no value of its metric (e.g. peak RSS without GNU time). */
+function noSamples(metric: MetricName): { value: number; detail: string } {
+  return { value: NaN, detail: `no ${metric} samples` };
+}
+
+/**
+ * Median of `metric` of case `a` over the median of case `b`, with the range of per-round ratios;
+ * NaN when either case has no value of that metric.
+ */
 export function ratioOfMedians(results: ReadonlyMap<string, CaseResult>, a: string, b: string, metric: MetricName): { value: number; detail: string } {
-  const sa = results.get(a)!.samples;
-  const sb = results.get(b)!.samples;
-  const va = valuesOf(sa, metric);
-  const vb = valuesOf(sb, metric);
-  const value = stat(va)!.median / stat(vb)!.median;
+  const va = valuesOf(results.get(a)!.samples, metric);
+  const vb = valuesOf(results.get(b)!.samples, metric);
+  const [ma, mb] = [stat(va), stat(vb)];
+  if (!ma || !mb) return noSamples(metric);
   // Round i of a and round i of b ran back to back: their ratio is free of slow drift.
   const paired = stat(va.slice(0, Math.min(va.length, vb.length)).map((x, i) => x / vb[i]));
-  return { value, detail: paired ? `per-round median ${paired.median.toFixed(2)}, ${paired.min.toFixed(2)}–${paired.max.toFixed(2)}` : "" };
+  return { value: ma.median / mb.median, detail: paired ? `per-round median ${paired.median.toFixed(2)}, ${paired.min.toFixed(2)}–${paired.max.toFixed(2)}` : "" };
 }
 
 /** A check: median(a) / median(b) of a metric. */
@@ -177,8 +184,8 @@ export function valueCheck(id: string, title: string, caseId: string, metric: Me
     target,
     note,
     compute: (r) => {
-      const s = stat(valuesOf(r.get(caseId)!.samples, metric))!;
-      return { value: s.median, detail: `min–max ${fmt(s.min)}–${fmt(s.max)}` };
+      const s = stat(valuesOf(r.get(caseId)!.samples, metric));
+      return s ? { value: s.median, detail: `min–max ${fmt(s.min)}–${fmt(s.max)}` } : noSamples(metric);
     },
   };
 }
@@ -241,6 +248,7 @@ export function evaluate(checks: readonly BenchCheck[], results: ReadonlyMap<str
     .filter((check) => check.needs.every((id) => results.has(id)))
     .map((check) => {
       const { value, detail } = check.compute(results);
-      return { check, value, detail, met: check.target ? meets(value, check.target) : undefined };
+      // Nothing measured (NaN) neither meets nor misses its target.
+      return { check, value, detail, met: check.target && !Number.isNaN(value) ? meets(value, check.target) : undefined };
     });
 }

@@ -72,13 +72,14 @@ export function casesTable(results: readonly CaseResult[]): string {
   return table(["case", "mode", "runs", "wall median", "wall min–max", "peak RSS median (min–max)", "retained heap median (min–max)", "phase medians"], rows);
 }
 
-/** One row per check: measured value, target, met/MISSED (or `info`). */
+/** One row per check: measured value, target, met/MISSED (or `info`; `n/a` when nothing was measured). */
 export function checksTable(checks: readonly CheckResult[]): string {
   const rows = checks.map((c) => {
     const unit = c.check.unit;
-    const value = unit === "×" ? `${c.value.toFixed(2)}×` : `${fmt(c.value)} ${unit}`;
+    const measured = !Number.isNaN(c.value);
+    const value = !measured ? "n/a" : unit === "×" ? `${c.value.toFixed(2)}×` : `${fmt(c.value)} ${unit}`;
     const target = c.check.target ? `${c.check.target.op} ${unit === "×" ? `${c.check.target.limit}×` : `${c.check.target.limit} ${unit}`}` : (c.check.note ?? "—");
-    const status = c.met === undefined ? "info" : c.met ? "met" : "**MISSED**";
+    const status = !measured ? "n/a" : c.met === undefined ? "info" : c.met ? "met" : "**MISSED**";
     return [c.check.title, value, c.detail ?? "", target, status];
   });
   return table(["comparison / target", "measured", "spread", "target", "status"], rows);
@@ -97,6 +98,7 @@ export interface JsonReport {
     summary: Omit<CaseResult, "case" | "samples" | "group">;
     samples: CaseResult["samples"];
   }>;
+  /** `value` is NaN (null in the file) and `met` absent when a case had no value of the metric. */
   readonly checks: ReadonlyArray<{ id: string; title: string; value: number; unit: string; detail?: string; target?: { op: string; limit: number }; met?: boolean }>;
 }
 

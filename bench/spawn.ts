@@ -70,8 +70,12 @@ export function runProcess(command: string, args: readonly string[], options: Sp
   });
 }
 
+/** The last 15 lines of a process's output, for error messages. */
+export function tail(text: string): string {
+  return text.trim().split("\n").slice(-15).join("\n");
+}
+
 function failure(what: string, run: ProcessRun): Error {
-  const tail = (text: string) => text.trim().split("\n").slice(-15).join("\n");
   return new Error(`${what} failed (exit ${run.code ?? run.signal}):\n${tail(run.stderr) || tail(run.stdout)}`);
 }
 
@@ -108,24 +112,37 @@ export async function runReportingChild(
 
 export const GNU_TIME = "/usr/bin/time";
 
+/** A finished process and the peak RSS GNU time saw. */
+export interface MeasuredRun {
+  readonly run: ProcessRun;
+  /** Peak RSS of the command and the children it waited for, MiB; undefined without GNU time. */
+  readonly rssMB?: number;
+}
+
+/** A command line for messages: the command's base name, paths inside the repository relative to it. */
+function commandLine(command: string, args: readonly string[]): string {
+  const short = (arg: string) => (path.isAbsolute(arg) && arg.startsWith(ROOT + path.sep) ? path.relative(ROOT, arg) : arg);
+  return [path.basename(command), ...args.map(short)].join(" ");
+}
+
 /**
- * Runs a command under GNU time and returns its wall time (measured here) and peak RSS (from
- * GNU time, written to a file so the command's own stderr stays its own). Without GNU time the
- * sample has no RSS.
+ * Runs a command under GNU time and returns the finished process (wall time measured here, its
+ * output) and its peak RSS (from GNU time, written to a file so the command's own stderr stays
+ * its own). Without GNU time there is no RSS. A non-zero exit throws with the command's output.
  */
-export async function runWithGnuTime(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<Sample> {
-  const what = [command, ...args].join(" ");
+export async function runWithGnuTime(command: string, args: readonly string[], options: SpawnOptions = {}): Promise<MeasuredRun> {
+  const what = commandLine(command, args);
   if (!fs.existsSync(GNU_TIME)) {
     const run = await runProcess(command, args, options);
     if (run.code !== 0) throw failure(what, run);
-    return { wallMs: run.wallMs };
+    return { run };
   }
   const out = path.join(os.tmpdir(), `dspl-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
   try {
     const run = await runProcess(GNU_TIME, ["-f", "%M", "-o", out, command, ...args], options);
     if (run.code !== 0) throw failure(what, run);
     const maxRssKB = Number(fs.readFileSync(out, "utf8").trim().split("\n").pop());
-    return { wallMs: run.wallMs, rssMB: Number.isFinite(maxRssKB) ? maxRssKB / 1024 : undefined };
+    return { run, rssMB: Number.isFinite(maxRssKB) && maxRssKB > 0 ? maxRssKB / 1024 : undefined };
   } finally {
     fs.rmSync(out, { force: true });
   }

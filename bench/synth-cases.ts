@@ -12,7 +12,7 @@
  */
 import * as path from "path";
 import { BenchCase, BenchCheck, BenchGroup, Sample, ratioCheck, valueCheck } from "./harness";
-import { CHILD_ENV, ROOT, runProcess, parseReport, runReportingChild, runWithGnuTime, tempDir } from "./spawn";
+import { CHILD_ENV, MeasuredRun, ROOT, runProcess, parseReport, runReportingChild, runWithGnuTime, tempDir } from "./spawn";
 
 const FRESH_CHILD = path.join(__dirname, "children", "synth-fresh.js");
 const INPROCESS_CHILD = path.join(__dirname, "children", "synth-inprocess.js");
@@ -30,6 +30,12 @@ function titleOf(subject: string): string {
   if (kind === "floor") return "floor: empty App + TerraformStack";
   return kind === "pattern" ? `DashScopePrivateAccess, ${requesters}` : `hand-wired L1, ${requesters}`;
 }
+
+/** The sample of a command run under GNU time: its wall time and peak RSS. */
+const timed = async (measuring: Promise<MeasuredRun>): Promise<Sample> => {
+  const { run, rssMB } = await measuring;
+  return { wallMs: run.wallMs, rssMB };
+};
 
 const freshId = (subject: string) => `synth.fresh.${subject}`;
 const inProcessId = (subject: string) => `synth.inprocess.${subject}`;
@@ -93,13 +99,13 @@ export function synthGroups(): BenchGroup[] {
         title: "`npm run synth` (3 example stacks)",
         mode: "npm script",
         // Into a temporary outdir, so a run never rewrites the repository's cdktf.out.
-        run: () => runWithGnuTime("npm", ["run", "synth", "--", "--outdir", exampleOut!.dir], { env: CHILD_ENV }),
+        run: () => timed(runWithGnuTime("npm", ["run", "synth", "--", "--outdir", exampleOut!.dir], { env: CHILD_ENV })),
       },
       {
         id: "synth.example.node-synth",
         title: "`node scripts/synth.js` (same, without npm)",
         mode: "process",
-        run: () => runWithGnuTime(process.execPath, [path.join(ROOT, "scripts", "synth.js"), "--outdir", exampleOut!.dir], { env: CHILD_ENV }),
+        run: () => timed(runWithGnuTime(process.execPath, [path.join(ROOT, "scripts", "synth.js"), "--outdir", exampleOut!.dir], { env: CHILD_ENV })),
       },
     ],
   };

@@ -17,11 +17,10 @@
  *   `ChatStreamReader` and with a bare eventsource-parser + JSON.parse floor (children/sse-throughput).
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { VerifyWorld } from "../test/support";
 import { BenchCheck, BenchGroup, MetricSpec, Sample, ratioCheck, valueCheck } from "./harness";
-import { CHILD_ENV, GNU_TIME, ProcessRun, ROOT, parseReport, runProcess, tempDir } from "./spawn";
+import { CHILD_ENV, ROOT, parseReport, runProcess, runWithGnuTime, tail, tempDir } from "./spawn";
 
 const BIN = path.join(ROOT, "dist", "bin", "dashscope-verify.js");
 const CHILD = (name: string) => path.join(__dirname, "children", `${name}.js`);
@@ -32,6 +31,8 @@ const KEY = "sk-bench-loopback-0123456789abcdef";
 const SSE_MIB = 24;
 /** The checks `dashscope-verify` runs against an https target, in its order. */
 const CHECKS = ["dns", "tcp", "tls", "models", "chat", "stream"];
+/** A process case that has not exited after this long is killed (and the run fails). */
+const PROCESS_TIMEOUT_MS = 30_000;
 
 export const VERIFY_CASES = {
   verifier: "verify.process.dashscope-verify",
@@ -46,34 +47,6 @@ export const VERIFY_CASES = {
 
 const THROUGHPUT: MetricSpec = { key: "mbPerSec", label: "throughput", unit: "MB/s" };
 
-/** A finished process and the peak RSS GNU time saw (undefined without GNU time). */
-interface Measured {
-  readonly run: ProcessRun;
-  readonly rssMB?: number;
-}
-
-function tail(text: string): string {
-  return text.trim().split("\n").slice(-15).join("\n");
-}
-
-/** Runs a command (under GNU time when there is one); a non-zero exit throws with its output. */
-async function measure(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Measured> {
-  const what = [path.basename(command), ...args.map((a) => (a.startsWith(ROOT) ? path.relative(ROOT, a) : a))].join(" ");
-  if (!fs.existsSync(GNU_TIME)) {
-    const run = await runProcess(command, args, { env, timeoutMs: 30_000 });
-    if (run.code !== 0) throw new Error(`${what} failed (exit ${run.code ?? run.signal}):\n${tail(run.stderr) || tail(run.stdout)}`);
-    return { run };
-  }
-  const out = path.join(os.tmpdir(), `dspl-bench-time-${process.pid}-${Math.random().toString(36).slice(2)}.txt`);
-  try {
-    const run = await runProcess(GNU_TIME, ["-f", "%M", "-o", out, command, ...args], { env, timeoutMs: 30_000 });
-    if (run.code !== 0) throw new Error(`${what} failed (exit ${run.code ?? run.signal}):\n${tail(run.stderr) || tail(run.stdout)}`);
-    const maxRssKB = Number(fs.readFileSync(out, "utf8").trim().split("\n").pop());
-    return { run, rssMB: Number.isFinite(maxRssKB) ? maxRssKB / 1024 : undefined };
-  } finally {
-    fs.rmSync(out, { force: true });
-  }
-}
 
 /**
  * The per-check durations `dashscope-verify` printed (`PASS  dns     3 ms  ...`); every check of an
@@ -109,7 +82,7 @@ export function verifyGroups(): BenchGroup[] {
   };
   const reportingChild = async (name: string, routes: readonly string[], extra: readonly string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<Sample> =>
     sample(routes, async () => {
-      const { run, rssMB } = await measure(process.execPath, [CHILD(name), ...target(), "--api-key-env", KEY_ENV, ...extra], { ...env(), ...extraEnv });
+      const { run, rssMB } = await runWithGnuTime(process.execPath, [CHILD(name), ...target(), "--api-key-env", KEY_ENV, ...extra], { env: { ...env(), ...extraEnv }, timeoutMs: PROCESS_TIMEOUT_MS });
       const report = parseReport(name, run);
       return { wallMs: run.wallMs, rssMB: rssMB ?? report.maxRssKB / 1024, phases: report.phases };
     });
@@ -140,7 +113,7 @@ export function verifyGroups(): BenchGroup[] {
         mode: "fresh process",
         run: () =>
           sample(["models", "chat", "stream"], async () => {
-            const { run, rssMB } = await measure(process.execPath, [BIN, ...target()], env());
+            const { run, rssMB } = await runWithGnuTime(process.execPath, [BIN, ...target()], { env: env(), timeoutMs: PROCESS_TIMEOUT_MS });
             return { wallMs: run.wallMs, rssMB, phases: verifierPhases(run.stdout) };
           }),
       },
@@ -176,7 +149,7 @@ export function verifyGroups(): BenchGroup[] {
         title: "`dashscope-verify --help`",
         mode: "fresh process",
         run: async () => {
-          const { run, rssMB } = await measure(process.execPath, [BIN, "--help"], CHILD_ENV);
+          const { run, rssMB } = await runWithGnuTime(process.execPath, [BIN, "--help"], { env: CHILD_ENV, timeoutMs: PROCESS_TIMEOUT_MS });
           if (!run.stdout.startsWith("dashscope-verify: prove")) throw new Error(`--help printed: ${run.stdout.slice(0, 200)}`);
           return { wallMs: run.wallMs, rssMB };
         },
@@ -186,7 +159,7 @@ export function verifyGroups(): BenchGroup[] {
         title: "node running an empty script",
         mode: "fresh process",
         run: async () => {
-          const { run, rssMB } = await measure(process.execPath, [CHILD("noop")], CHILD_ENV);
+          const { run, rssMB } = await runWithGnuTime(process.execPath, [CHILD("noop")], { env: CHILD_ENV, timeoutMs: PROCESS_TIMEOUT_MS });
           return { wallMs: run.wallMs, rssMB };
         },
       },

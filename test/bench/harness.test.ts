@@ -1,7 +1,7 @@
 // The benchmark harness's logic: alternation, statistics, checks, tables and the command line.
 // Nothing here measures time; samples are made up.
 import { parseArgs, UsageError } from "../../bench/args";
-import { BenchCase, BenchGroup, CaseResult, Sample, evaluate, ratioCheck, runGroup, stat, summarize, valueCheck } from "../../bench/harness";
+import { BenchCase, BenchGroup, CaseResult, Sample, evaluate, ratioCheck, ratioOfMedians, runGroup, stat, summarize, valueCheck } from "../../bench/harness";
 import { casesTable, checksTable } from "../../bench/report";
 
 const quiet = { quick: false, filters: [] as string[], log: () => undefined };
@@ -114,6 +114,44 @@ describe("statistics and checks", () => {
       ["t", 70, true],
       ["i", 1, undefined],
     ]);
+  });
+});
+
+describe("checks without samples", () => {
+  // Without GNU time a process case has no peak RSS: its checks must not end the run.
+  const results = new Map([
+    ["a", result("a", [{ wallMs: 300 }, { wallMs: 320 }])],
+    ["b", result("b", [{ wallMs: 200, rssMB: 100 }])],
+  ]);
+
+  test("report NaN and the missing metric instead of throwing", () => {
+    expect(ratioOfMedians(results, "a", "b", "rssMB")).toEqual({ value: NaN, detail: "no rssMB samples" });
+    expect(ratioOfMedians(results, "b", "a", "rssMB")).toEqual({ value: NaN, detail: "no rssMB samples" });
+    const [ratio, value] = evaluate(
+      [
+        ratioCheck("r", "a / b rss", "a", "b", "rssMB", { op: "<=", limit: 1.15 }),
+        valueCheck("v", "a sse", "a", "metrics.mbPerSec", "MB/s", { op: ">=", limit: 50 }),
+      ],
+      results,
+    );
+    expect(ratio).toMatchObject({ value: NaN, detail: "no rssMB samples", met: undefined });
+    expect(value).toMatchObject({ value: NaN, detail: "no metrics.mbPerSec samples", met: undefined });
+  });
+
+  test("show n/a in the table, never met", () => {
+    const text = checksTable(
+      evaluate(
+        [
+          ratioCheck("r", "a / b rss", "a", "b", "rssMB", { op: "<=", limit: 1.15 }),
+          valueCheck("v", "a rss", "a", "rssMB", "MB", undefined, "no target"),
+          ratioCheck("w", "a / b wall", "a", "b", "wallMs", { op: "<=", limit: 2 }),
+        ],
+        results,
+      ),
+    );
+    expect(text).toMatch(/^\| a \/ b rss \| n\/a \| no rssMB samples \| <= 1\.15× \| n\/a \|$/m);
+    expect(text).toMatch(/^\| a rss \| n\/a \| no rssMB samples \| no target \| n\/a \|$/m);
+    expect(text).toMatch(/^\| a \/ b wall \| 1\.55× \| .* \| <= 2× \| met \|$/m);
   });
 });
 

@@ -1,8 +1,7 @@
 // The verifier cases of `npm run bench`: their scripts send what the verifier sends, the synthetic
 // SSE stream is one the verifier's reader accepts, and each case yields a valid sample against the
 // loopback servers. Timings are never asserted (npm run bench measures them). The process cases run
-// compiled JavaScript: `npm test` compiles dist first; run `npx tsc -p tsconfig.json` before
-// `npx jest test/bench` on its own.
+// compiled JavaScript, which jest's globalSetup rebuilds when a source is newer (test/global-setup.js).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ChatStreamReader, DEFAULT_MAX_COMPLETION_TOKENS, DEFAULT_MODEL, VERIFY_PROMPT, chatRequestBody } from "cdktf-dashscope-privatelink/verify";
@@ -15,7 +14,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 /** The compiled cases: they locate the children and the CLI under dist/. */
 const COMPILED = path.join(ROOT, "dist", "bench", "verify-cases.js");
 const compiled = (): typeof import("../../bench/verify-cases") => {
-  if (!fs.existsSync(COMPILED)) throw new Error(`${COMPILED} is missing: run npx tsc -p tsconfig.json first (npm test does)`);
+  if (!fs.existsSync(COMPILED)) throw new Error(`${COMPILED} is missing: the jest globalSetup should have built it (scripts/build-if-stale.js)`);
   return require(COMPILED) as typeof import("../../bench/verify-cases");
 };
 
