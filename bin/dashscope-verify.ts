@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type CliArgs, DEFAULT_API_KEY_ENV, HELP, parseArgs } from "../lib/verify/args";
 import { VerifyConfigError } from "../lib/verify/errors";
+import { createRedactor } from "../lib/verify/redact";
 
 function finish(code: number): void {
   process.exitCode = code;
@@ -16,9 +17,12 @@ function finish(code: number): void {
   process.stdout.write("", () => process.exit(code));
 }
 
+/** The variable holding the key: the default until argv is parsed, then the one --api-key-env names. */
+let apiKeyEnv = DEFAULT_API_KEY_ENV;
+
+/** Last-resort redaction of what this file prints itself (runCli redacts its own output). */
 function scrub(text: string): string {
-  const key = process.env[DEFAULT_API_KEY_ENV];
-  return key && key.length >= 4 ? text.split(key).join("[REDACTED]") : text;
+  return createRedactor(process.env[apiKeyEnv])(text);
 }
 
 function internalError(err: unknown): void {
@@ -43,6 +47,7 @@ async function main(): Promise<void> {
   let args: CliArgs;
   try {
     args = parseArgs(process.argv.slice(2));
+    apiKeyEnv = args.apiKeyEnv;
   } catch (err) {
     if (!(err instanceof VerifyConfigError)) throw err;
     process.stderr.write(`dashscope-verify: ${scrub(err.message)}\n`);

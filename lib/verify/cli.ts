@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliArgs } from "./args";
 import { VerifyConfigError, VerifyErrorCode } from "./errors";
+import { checkApiKey } from "./options";
 import { parseOutputsJson, targetsFromOutputs } from "./outputs";
 import { createRedactor } from "./redact";
 import { formatCheckLine, formatSummary, formatTargetLine, toJUnit, useColour } from "./report";
@@ -38,12 +39,14 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
         hint: `export the DashScope API key as ${args.apiKeyEnv} (or name another variable with --api-key-env); it is never read from the command line`,
       });
     }
+    checkApiKey(apiKey, `the API key variable ${args.apiKeyEnv}`);
     const cwd = io.cwd ?? process.cwd();
     const targets = readTargets(args, cwd);
     const ca = args.ca.map((file) => readCa(path.resolve(cwd, file)));
     const progress = args.json === "-" ? io.stderr : io.stdout;
     const colour = useColour(progress, io.env);
-    let current: string | undefined;
+    // Checks arrive target by target, in the order given, each target's starting with dns.
+    let next = 0;
     const report = await verifyDeployment({
       targets,
       apiKey,
@@ -55,10 +58,7 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
       stream: args.stream,
       allowPublicAddress: args.allowPublicAddress,
       onCheck: (check: CheckResult) => {
-        if (check.target !== current) {
-          current = check.target;
-          say(progress, formatTargetLine(check.target, targets.find((t) => sameUrl(t.baseUrl, check.target))?.kind));
-        }
+        if (check.name === "dns") say(progress, formatTargetLine(check.target, targets[next++]?.kind));
         say(progress, formatCheckLine(check, colour));
       },
     });
@@ -76,10 +76,6 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
     say(io.stderr, `${PREFIX}: ${err instanceof Error ? err.message : String(err)} (internal error)`);
     return 1;
   }
-}
-
-function sameUrl(a: string, b: string): boolean {
-  return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
 }
 
 function readTargets(args: CliArgs, cwd: string): VerifyTarget[] {

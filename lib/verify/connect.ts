@@ -132,7 +132,7 @@ export function probeTls(
         );
         return;
       }
-      reject(mapTlsError(err, servername, where));
+      reject(mapTlsError(err, servername, where, target.port));
     });
   });
 }
@@ -166,8 +166,11 @@ export function isTlsFailure(err: unknown): boolean {
   );
 }
 
-/** Maps a TLS-level error (from the probe or from undici's connector). */
-export function mapTlsError(err: unknown, servername: string, where: string): VerifyError {
+/**
+ * Maps a TLS-level error (from the probe or from undici's connector). `where` is the endpoint as
+ * {@link formatEndpoint} writes it; `port` is its port.
+ */
+export function mapTlsError(err: unknown, servername: string, where: string, port: number): VerifyError {
   const code = (err as NodeJS.ErrnoException).code ?? "";
   const onDefaultDomain = /\.privatelink\.aliyuncs\.com$/i.test(servername);
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") {
@@ -206,11 +209,5 @@ export function mapTlsError(err: unknown, servername: string, where: string): Ve
         : "the port does not speak TLS, or speaks an unsupported version",
     });
   }
-  const [host, port] = splitEndpoint(where);
-  return mapSocketError(err, formatEndpoint(host, port), port);
-}
-
-function splitEndpoint(where: string): [string, number] {
-  const i = where.lastIndexOf(":");
-  return [where.slice(0, i).replace(/^\[|\]$/g, ""), Number(where.slice(i + 1))];
+  return mapSocketError(err, where, port);
 }

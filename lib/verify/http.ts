@@ -16,8 +16,8 @@
 import type { LookupFunction } from "node:net";
 import type { SecureContext } from "node:tls";
 import { Agent, buildConnector, request } from "undici";
-import { ConnectError, ConnectTimeoutError, TimeoutError, VerifyError, VerifyErrorCode } from "./errors";
-import { isTlsFailure, mapSocketError, mapTlsError } from "./connect";
+import { ConnectError, ConnectTimeoutError, TimeoutError, VerifyError, VerifyErrorCode, asVerifyError } from "./errors";
+import { formatEndpoint, isTlsFailure, mapSocketError, mapTlsError } from "./connect";
 import type { Deadline } from "./deadline";
 import type { ResolvedAddress } from "./resolve";
 import type { AttemptRecord } from "./types";
@@ -121,12 +121,20 @@ export async function sendOnce<T>(
   }
 }
 
+/** Undici's codes for a peer or path that broke the exchange after the connection was up. */
+const PEER_FAULTS: ReadonlySet<string> = new Set(["UND_ERR_SOCKET", "UND_ERR_RES_CONTENT_LENGTH_MISMATCH"]);
+
+/** A socket's own failure: an errno name (`ECONNREFUSED`, `ENOTFOUND`, ...) or Node's `ERR_SOCKET_*`. */
+function isSocketFailure(code: string): boolean {
+  return /^E(?!RR_)[A-Z0-9_]+$/.test(code) || code.startsWith("ERR_SOCKET_");
+}
+
 /** Maps what undici, Node or the deadline threw to the error tree. */
 export function mapTransportError(err: unknown, target: HttpTarget, connected: boolean): VerifyError {
   if (target.deadline.expired) return target.deadline.error();
   if (err instanceof VerifyError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? "";
-  const where = `${target.hostname}:${target.port}`;
+  const where = formatEndpoint(target.hostname, target.port);
   switch (code) {
     case "UND_ERR_CONNECT_TIMEOUT":
       return new ConnectTimeoutError(`no TCP/TLS connection to ${where} within ${target.connectTimeoutMs} ms`, {
@@ -149,12 +157,13 @@ export function mapTransportError(err: unknown, target: HttpTarget, connected: b
     default:
       break;
   }
-  if (isTlsFailure(err)) return mapTlsError(err, target.hostname, where);
-  if (!connected) {
-    return mapSocketError(err, where, target.port);
-  }
-  const detail = code || (err as Error)?.message || String(err);
-  return new ConnectError(VerifyErrorCode.CONNECTION_LOST, `the connection to ${where} closed before the response was complete (${detail})`, {
+  if (isTlsFailure(err)) return mapTlsError(err, target.hostname, where, target.port);
+  // A socket failure before the connection was up is a connect failure, after it a lost connection.
+  // Anything else (an UND_ERR_* such as an invalid header value, an error without a code) is the
+  // verifier's own fault: reported as internal, never blamed on the network.
+  if (!connected) return isSocketFailure(code) ? mapSocketError(err, where, target.port) : asVerifyError(err);
+  if (!isSocketFailure(code) && !PEER_FAULTS.has(code) && !code.startsWith("HPE_")) return asVerifyError(err);
+  return new ConnectError(VerifyErrorCode.CONNECTION_LOST, `the connection to ${where} closed before the response was complete (${code})`, {
     address: where,
     hint: "the endpoint or something in between reset the connection: check idle timeouts of proxies on the path, then retry",
     cause: err,
@@ -221,7 +230,7 @@ export async function withOneRetry<T>(
       attempts.push({ attempt: n, durationMs: Date.now() - started, status: info.status, outcome: "ok", requestId: info.requestId });
       return { value, attempts };
     } catch (raw) {
-      const err = raw instanceof VerifyError ? raw : mapUnknown(raw);
+      const err = asVerifyError(raw);
       const record: AttemptRecord = {
         attempt: n,
         durationMs: Date.now() - started,
@@ -242,9 +251,4 @@ export async function withOneRetry<T>(
       if (deadline.expired) return { error: deadline.error(), attempts };
     }
   }
-}
-
-function mapUnknown(raw: unknown): VerifyError {
-  const message = raw instanceof Error ? raw.message : String(raw);
-  return new VerifyError(VerifyErrorCode.INTERNAL, "internal", `internal error: ${message}`, { cause: raw });
 }

@@ -7,7 +7,7 @@ import { createTrust } from "./trust";
 import { isIpAddress, normalizeAddress } from "./addresses";
 import { VerifyConfigError, VerifyErrorCode } from "./errors";
 import { parseDnsServer } from "./resolve";
-import type { CheckResult, TargetKind, VerifyOptions } from "./types";
+import type { CheckResult, VerifyOptions } from "./types";
 
 export const DEFAULT_MODEL = "qwen-flash";
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -20,11 +20,9 @@ export const DEFAULT_MAX_COMPLETION_TOKENS = 16;
 
 export interface ResolvedTarget {
   readonly baseUrl: string;
-  readonly url: URL;
   readonly hostname: string;
   readonly port: number;
   readonly https: boolean;
-  readonly kind: TargetKind;
   readonly expectedIps?: readonly string[];
 }
 
@@ -32,6 +30,7 @@ export interface ResolvedOptions {
   readonly targets: readonly ResolvedTarget[];
   readonly apiKey: string;
   readonly model: string;
+  /** In the form c-ares accepts (normalised by parseDnsServer). */
   readonly dnsServers?: readonly string[];
   /** Root CAs plus extras, built once; only set when a target is https. */
   readonly trust?: tls.SecureContext;
@@ -68,7 +67,7 @@ function ipList(name: string, values: readonly string[] | undefined): string[] |
 }
 
 /** Parses a base URL: http or https, no credentials, no query. */
-export function parseBaseUrl(baseUrl: string, kind: TargetKind = "base-url"): Omit<ResolvedTarget, "expectedIps"> {
+export function parseBaseUrl(baseUrl: string): Omit<ResolvedTarget, "expectedIps"> {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -90,19 +89,44 @@ export function parseBaseUrl(baseUrl: string, kind: TargetKind = "base-url"): Om
   const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const port = url.port ? Number(url.port) : https ? 443 : 80;
   const clean = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
-  return { baseUrl: clean, url, hostname, port, https, kind };
+  return { baseUrl: clean, hostname, port, https };
+}
+
+/** What makes `key` unfit for an `Authorization` header, in words that do not quote it. */
+function apiKeyProblem(key: string): string | undefined {
+  if (/^[^\r\n]*(\r\n|\n|\r)$/.test(key)) return "ends with a line break";
+  if (/[\r\n]/.test(key)) return "contains a line break";
+  if (key.includes("\0")) return "contains a NUL character";
+  if (/^\s|\s$/.test(key)) return "starts or ends with whitespace";
+  if (/[^\x20-\x7e]/.test(key)) return "contains a character that is not printable ASCII";
+  return undefined;
+}
+
+/**
+ * Rejects a key that cannot be sent as it is (`Bearer <key>`): a line break (what `echo` and most
+ * key files add at the end), a NUL, whitespace at either end, or anything but printable ASCII.
+ * `source` names where the key came from, e.g. `the API key variable DASHSCOPE_API_KEY`; the
+ * message never contains the key.
+ */
+export function checkApiKey(apiKey: string, source = "the apiKey option"): void {
+  const problem = apiKeyProblem(apiKey);
+  if (!problem) return;
+  throw new VerifyConfigError(`${source} ${problem}; nothing was sent`, {
+    hint: `keys read from a file or written with echo often end in a newline: strip it where the key is set, e.g. KEY="$(tr -d '[:space:]' < key.txt)"`,
+  });
 }
 
 export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   if (!options.apiKey) {
     throw new VerifyConfigError("no API key was given", { code: VerifyErrorCode.API_KEY_MISSING });
   }
+  checkApiKey(options.apiKey);
   if (!options.targets || options.targets.length === 0) throw new VerifyConfigError("no target to verify");
   const model = options.model ?? DEFAULT_MODEL;
   if (!/^[\w.:/-]+$/.test(model)) throw new VerifyConfigError(`--model ${JSON.stringify(model)} is not a model name`);
   const sharedIps = ipList("--expect-ips", options.expectedIps);
   const targets = options.targets.map((t) => ({
-    ...parseBaseUrl(t.baseUrl, t.kind ?? "base-url"),
+    ...parseBaseUrl(t.baseUrl),
     expectedIps: ipList("expectedIps", t.expectedIps) ?? sharedIps,
   }));
   const dnsServers = options.dnsServers?.length ? options.dnsServers.map(parseDnsServer) : undefined;

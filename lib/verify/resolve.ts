@@ -25,6 +25,7 @@ export interface Resolution {
 }
 
 export interface ResolveOptions {
+  /** DNS servers as {@link parseDnsServer} returns them (resolveOptions normalises them once). */
   readonly servers?: readonly string[];
   readonly timeoutMs: number;
 }
@@ -61,7 +62,7 @@ export async function resolveHost(hostname: string, options: ResolveOptions): Pr
   }
   const servers = options.servers ?? [];
   const resolver = new dnsPromises.Resolver({ timeout: Math.max(50, options.timeoutMs), tries: 1 });
-  if (servers.length > 0) resolver.setServers(servers.map(parseDnsServer));
+  if (servers.length > 0) resolver.setServers(servers);
   try {
     if (servers.length > 0) {
       const [chain, v4, v6] = await Promise.all([

@@ -60,16 +60,6 @@ export class ChatStreamReader {
     });
   }
 
-  /** Whether `data: [DONE]` has arrived. */
-  public get finished(): boolean {
-    return this.done;
-  }
-
-  /** The text reassembled so far. */
-  public get partialText(): string {
-    return this.text;
-  }
-
   /** Feeds raw body bytes (or already-decoded text). Throws a StreamProtocolError on a bad event. */
   public push(chunk: Uint8Array | string): void {
     this.throwIfFailed();

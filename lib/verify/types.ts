@@ -8,8 +8,6 @@ import type { VerifyErrorCode, VerifyLayer } from "./errors";
 /** The checks, in the order they run for each target. */
 export type CheckName = "dns" | "tcp" | "tls" | "models" | "chat" | "stream";
 
-export const CHECK_ORDER: readonly CheckName[] = ["dns", "tcp", "tls", "models", "chat", "stream"];
-
 export type CheckStatus = "pass" | "fail" | "warn" | "skip";
 
 /** Where a target came from. */

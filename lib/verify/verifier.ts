@@ -8,7 +8,7 @@ import { isPrivateAddress } from "./addresses";
 import { type ApiOutcome, checkChat, checkModels, checkStream } from "./api-checks";
 import { formatEndpoint, probeTcp, probeTls } from "./connect";
 import { Deadline } from "./deadline";
-import { DnsError, VerifyError, VerifyErrorCode, asVerifyError } from "./errors";
+import { DnsError, type VerifyError, VerifyErrorCode, asVerifyError } from "./errors";
 import { type ResolvedOptions, type ResolvedTarget, resolveOptions } from "./options";
 import { createRedactor, redactValue } from "./redact";
 import { type ResolvedAddress, resolveHost } from "./resolve";
@@ -76,8 +76,6 @@ async function verifyTarget(
     const found = await resolveHost(target.hostname, {
       servers: opts.dnsServers,
       timeoutMs: Math.min(opts.dnsTimeoutMs, deadline.remaining()),
-    }).catch((err: unknown) => {
-      throw err instanceof VerifyError ? err : new DnsError(VerifyErrorCode.DNS_FAILED, target.hostname, String(err));
     });
     addresses = found.addresses;
     return judgeAddresses(target, opts, found.chain, found.addresses, found.resolver);
@@ -188,34 +186,28 @@ async function probeAll(
   port: number,
   probe: (a: { address: string; port: number }) => Promise<void>,
 ): Promise<Outcome> {
-  const records: ConnectionRecord[] = await Promise.all(
-    addresses.map(async (a): Promise<ConnectionRecord> => {
+  const probes = await Promise.all(
+    addresses.map(async (a): Promise<{ record: ConnectionRecord; error?: VerifyError }> => {
       const started = Date.now();
       try {
         await probe({ address: a.address, port });
-        return { address: a.address, port, ok: true, durationMs: Date.now() - started };
+        return { record: { address: a.address, port, ok: true, durationMs: Date.now() - started } };
       } catch (err) {
-        const e = asVerifyError(err);
-        return { address: a.address, port, ok: false, durationMs: Date.now() - started, code: e.code, message: e.message };
+        const error = asVerifyError(err);
+        return { record: { address: a.address, port, ok: false, durationMs: Date.now() - started, code: error.code, message: error.message }, error };
       }
     }),
   );
-  const failed = records.filter((r) => !r.ok);
+  const records = probes.map((p) => p.record);
+  const errors = probes.flatMap((p) => (p.error ? [p.error] : []));
   const facts = { addresses: addresses.map((a) => a.address), connections: records };
-  if (failed.length === 0) {
+  if (errors.length === 0) {
     const list = records.map((r) => `${formatEndpoint(r.address, r.port)} (${r.durationMs} ms)`).join(", ");
     return { status: "pass", message: `connected to ${list}`, ...facts };
   }
-  const first = failed[0];
-  const layer = first.message?.split(":")[0];
-  const share = records.length > 1 ? ` (${failed.length} of ${records.length} addresses failed)` : "";
-  return {
-    status: "fail",
-    message: `${first.message}${share}`,
-    code: first.code,
-    layer: layer === "tls" || layer === "tcp" ? layer : "tcp",
-    ...facts,
-  };
+  const share = records.length > 1 ? ` (${errors.length} of ${records.length} addresses failed)` : "";
+  const first = errors[0];
+  return { status: "fail", message: `${first.message}${share}`, code: first.code, layer: first.layer, ...facts };
 }
 
 function buildReport(opts: ResolvedOptions, checks: readonly CheckResult[], startedAt: Date): VerifyReport {

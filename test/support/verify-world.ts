@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { type DnsRecords, startDnsServer, type TestDnsServer } from "./dns-server";
 import { startOpenAiServer, type OpenAiServerOptions, type TestOpenAiServer } from "./openai-server";
-import { createTestPki } from "./pki";
+import { createTestPki, type TestPki } from "./pki";
 
 export const CUSTOM_DOMAIN = "vpc-ap-southeast-1.dashscope.aliyuncs.com";
 export const ENDPOINT_DOMAIN = "ep-0test1234abcd5678.dashscope.ap-southeast-1.privatelink.aliyuncs.com";
@@ -37,6 +37,8 @@ export interface VerifyWorld {
   readonly dir: string;
   readonly caFile: string;
   readonly caPem: string;
+  /** The throwaway CA behind every certificate here, to issue more (an expired one, say). */
+  readonly pki: TestPki;
   /** `https://CUSTOM_DOMAIN:PORT/compatible-mode/v1` on the good HTTPS server. */
   readonly customBaseUrl: string;
   /** `http://ENDPOINT_DOMAIN:PORT/compatible-mode/v1` on the HTTP server. */
@@ -67,6 +69,7 @@ export async function startVerifyWorld(options: Pick<OpenAiServerOptions, "apiKe
     dir,
     caFile,
     caPem: pki.caPem,
+    pki,
     customBaseUrl: https.baseUrl(CUSTOM_DOMAIN),
     endpointBaseUrl: http.baseUrl(ENDPOINT_DOMAIN),
     reset() {

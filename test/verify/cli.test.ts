@@ -19,13 +19,14 @@ interface Run {
   readonly ms: number;
 }
 
+/** Runs the CLI with only PATH, NODE_OPTIONS (it carries the loopback guard, see test/global-setup.js) and `env`. */
 function cli(args: readonly string[], env: NodeJS.ProcessEnv = { DASHSCOPE_API_KEY: KEY }): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, timeout: 20_000, encoding: "utf8" },
+      { cwd: ROOT, env: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...env }, timeout: 20_000, encoding: "utf8" },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
         resolve({ code, stdout, stderr, ms: Date.now() - started });
@@ -108,6 +109,36 @@ describe("dashscope-verify", () => {
     expect(world.dns.queries).toHaveLength(0);
   });
 
+  test.each([
+    ["DASHSCOPE_API_KEY", "ends with a line break", [], `${KEY}\n`],
+    ["MY_DASHSCOPE_KEY", "ends with a line break", ["--api-key-env", "MY_DASHSCOPE_KEY"], `${KEY}\r\n`],
+    ["MY_DASHSCOPE_KEY", "starts or ends with whitespace", ["--api-key-env", "MY_DASHSCOPE_KEY"], ` ${KEY}`],
+  ])("exits 2 naming %s when the key %s, and never prints the key", async (name, problem, flags, value) => {
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), ...flags, "--json", "-"], { [name]: value });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^dashscope-verify: config: the API key variable ${name} ${problem}; nothing was sent — .*strip it where the key is set.*\n$`));
+    expect(run.stdout).toBe("");
+    for (const text of [run.stdout, run.stderr]) expect(text).not.toContain(KEY);
+    expect(world.dns.queries).toHaveLength(0);
+    expect(world.https.connections()).toBe(0);
+  });
+
+  test("the last-resort redaction uses the variable --api-key-env names, and the default before argv is parsed", async () => {
+    // An uncaught fault whose message carries the key, thrown after argv is parsed: the bin's own handler prints it.
+    const thrower = file("throw-key.js");
+    fs.writeFileSync(thrower, `setImmediate(() => { throw new Error("boom with " + process.env.OTHER_KEY_VAR); });\n`);
+    const run = await cli(["--base-url", world.endpointBaseUrl, ...base(), "--api-key-env", "OTHER_KEY_VAR"], {
+      OTHER_KEY_VAR: KEY,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(thrower)}`,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("dashscope-verify: boom with [REDACTED] (internal error)\n");
+    // A usage error that echoes a value: parseArgs failed, so DASHSCOPE_API_KEY is the key.
+    const usage = await cli(["--base-url", world.endpointBaseUrl, "--timeout-ms", KEY]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe('dashscope-verify: config: --timeout-ms "[REDACTED]" is not a whole number of milliseconds — see dashscope-verify --help\n');
+  });
+
   test("exits 2 on a usage error, in one line without a stack trace", async () => {
     const run = await cli(["--base-url", world.customBaseUrl, "--frobnicate"]);
     expect(run.code).toBe(2);
@@ -145,7 +176,10 @@ describe("dashscope-verify", () => {
     world.dns.setRecords({ [CUSTOM_DOMAIN]: { cname: ENDPOINT_DOMAIN }, [ENDPOINT_DOMAIN]: { a: [PUBLIC_ADDRESS] } });
     const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("public.json")]);
     expect(run.code).toBe(1);
-    expect(readReport("public.json").checks.find((c) => c.name === "dns")).toMatchObject({ status: "fail", code: "DSV_DNS_PUBLIC_ADDRESS", layer: "dns" });
+    const report = readReport("public.json");
+    expect(report.checks.find((c) => c.name === "dns")).toMatchObject({ status: "fail", code: "DSV_DNS_PUBLIC_ADDRESS", layer: "dns" });
+    for (const name of ["tcp", "tls", "models", "chat", "stream"]) expect(statusOf(report, name)).toBe("skip");
+    expect(run.stdout).toMatch(/^SKIP {2}tcp .*dns failed: nothing was sent to vpc-ap-southeast-1\.dashscope\.aliyuncs\.com$/m);
     expect(world.https.connections()).toBe(0);
     expect(world.https.requests).toHaveLength(0);
   });
@@ -153,8 +187,12 @@ describe("dashscope-verify", () => {
   test("TLS name mismatch: fails and no HTTP request is sent", async () => {
     const run = await cli(["--base-url", world.wrongNameHttps.baseUrl(CUSTOM_DOMAIN), ...base(), "--json", file("tls.json")]);
     expect(run.code).toBe(1);
-    expect(readReport("tls.json").checks.find((c) => c.name === "tls")).toMatchObject({ status: "fail", code: "DSV_TLS_CERT_NAME_MISMATCH", layer: "tls" });
+    const report = readReport("tls.json");
+    expect(report.checks.find((c) => c.name === "tls")).toMatchObject({ status: "fail", code: "DSV_TLS_CERT_NAME_MISMATCH", layer: "tls" });
+    for (const name of ["models", "chat", "stream"]) expect(statusOf(report, name)).toBe("skip");
     expect(world.wrongNameHttps.requests).toHaveLength(0);
+    // The tcp probe and the tls probe, one address each: no HTTPS request even tried to connect.
+    expect(world.wrongNameHttps.connections()).toBe(2);
   });
 
   test("the key never appears in stdout, stderr, the JSON report or the JUnit report", async () => {

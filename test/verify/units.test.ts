@@ -1,4 +1,6 @@
-import { pinnedLookup } from "../../lib/verify/http";
+import { mapTlsError } from "../../lib/verify/connect";
+import { Deadline } from "../../lib/verify/deadline";
+import { type HttpTarget, mapTransportError, pinnedLookup } from "../../lib/verify/http";
 import { useColour } from "../../lib/verify/report";
 import {
   HELP,
@@ -157,6 +159,72 @@ describe("pinnedLookup", () => {
   test("refuses any other host", async () => {
     const [err] = await ask("dashscope-intl.aliyuncs.com", { all: true });
     expect(err).toMatchObject({ code: "ENOTFOUND", message: "the verifier resolves only vpc-ap-southeast-1.dashscope.aliyuncs.com (asked for dashscope-intl.aliyuncs.com)" });
+  });
+});
+
+describe("mapTransportError", () => {
+  const deadline = new Deadline(60_000);
+  afterAll(() => deadline.dispose());
+  const target: HttpTarget = {
+    hostname: "fd00::5",
+    port: 443,
+    addresses: [{ address: "fd00::5", family: 6 }],
+    connectTimeoutMs: 1000,
+    headersTimeoutMs: 1000,
+    idleTimeoutMs: 1000,
+    deadline,
+  };
+  const fault = (code: string | undefined, message = "low-level") => Object.assign(new Error(message), code ? { code } : {});
+
+  test("a socket errno before the connection was up is a connect failure, the IPv6 address bracketed", () => {
+    expect(mapTransportError(fault("ECONNREFUSED"), target, false)).toMatchObject({
+      code: "DSV_CONNECT_REFUSED",
+      layer: "tcp",
+      address: "[fd00::5]:443",
+      message: expect.stringMatching(/^tcp: \[fd00::5\]:443 refused the connection — nothing listens on port 443 there/),
+    });
+    expect(mapTransportError(fault("ETIMEDOUT"), target, false)).toMatchObject({ code: "DSV_CONNECT_FAILED", beforeRequestWritten: true });
+  });
+
+  test.each([
+    ["UND_ERR_INVALID_ARG", false],
+    ["UND_ERR_NOT_SUPPORTED", false],
+    ["UND_ERR_INVALID_ARG", true],
+    ["ERR_INVALID_ARG_TYPE", false],
+    [undefined, false],
+    [undefined, true],
+  ])("%s (connected: %s) is an internal error, never blamed on the network", (code, connected) => {
+    expect(mapTransportError(fault(code, "invalid authorization header"), target, connected)).toMatchObject({
+      code: "DSV_INTERNAL",
+      layer: "internal",
+      message: "internal: internal error: invalid authorization header",
+    });
+  });
+
+  test.each(["UND_ERR_SOCKET", "ECONNRESET", "HPE_INVALID_CONSTANT"])("%s after the connection was up is a lost connection", (code) => {
+    expect(mapTransportError(fault(code), target, true)).toMatchObject({
+      code: "DSV_CONNECTION_LOST",
+      layer: "http",
+      message: expect.stringMatching(new RegExp(`^http: the connection to \\[fd00::5\\]:443 closed before the response was complete \\(${code}\\)`)),
+    });
+  });
+
+  test("a TLS failure names the bracketed endpoint", () => {
+    expect(mapTransportError(fault("CERT_HAS_EXPIRED"), target, false)).toMatchObject({
+      code: "DSV_TLS_CERT_EXPIRED",
+      message: expect.stringMatching(/^tls: the certificate of \[fd00::5\]:443 is outside its validity/),
+    });
+  });
+});
+
+describe("mapTlsError", () => {
+  test("passes a non-TLS failure on as a socket error for the same endpoint and port", () => {
+    const err = Object.assign(new Error("refused"), { code: "ECONNREFUSED" });
+    expect(mapTlsError(err, "vpc-ap-southeast-1.dashscope.aliyuncs.com", "[fd00::5]:8443", 8443)).toMatchObject({
+      code: "DSV_CONNECT_REFUSED",
+      address: "[fd00::5]:8443",
+      message: expect.stringMatching(/^tcp: \[fd00::5\]:8443 refused the connection — nothing listens on port 8443 there/),
+    });
   });
 });
 

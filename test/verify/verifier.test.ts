@@ -10,7 +10,9 @@ import {
   targetsFromOutputs,
   verifyDeployment,
 } from "cdktf-dashscope-privatelink/verify";
-import { CHAT_REPLY, STREAM_REPLY } from "../support/openai-server";
+import { Deadline } from "../../lib/verify/deadline";
+import { sendOnce, withOneRetry } from "../../lib/verify/http";
+import { CHAT_REPLY, STREAM_REPLY, startOpenAiServer } from "../support/openai-server";
 import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, PUBLIC_ADDRESS, type VerifyWorld, startVerifyWorld } from "../support/verify-world";
 
 const KEY = "sk-verify-test-3f9c1e7a5b2d4680";
@@ -194,6 +196,21 @@ describe("verifyDeployment: tcp and tls", () => {
     expect(world.https.requests).toHaveLength(0);
   });
 
+  test("fails tls on an expired certificate and sends no HTTP request", async () => {
+    const expired = await startOpenAiServer({ apiKey: KEY, tls: world.pki.issue([CUSTOM_DOMAIN], { expired: true }) });
+    try {
+      const report = await verify({ targets: [{ baseUrl: expired.baseUrl(CUSTOM_DOMAIN) }] });
+      expect(check(report, "tls")).toMatchObject({ status: "fail", code: VerifyErrorCode.TLS_CERT_EXPIRED, layer: "tls" });
+      expect(check(report, "tls").message).toMatch(
+        new RegExp(`^tls: the certificate of 127\\.0\\.0\\.1:${expired.port} is outside its validity \\(CERT_HAS_EXPIRED\\) — check the runner's clock`),
+      );
+      expect(statuses(report)).toMatchObject({ models: "skip", chat: "skip", stream: "skip" });
+      expect(expired.requests).toHaveLength(0);
+    } finally {
+      await expired.close();
+    }
+  });
+
   test("fails tls when the port speaks plain HTTP", async () => {
     const report = await verify({ targets: [{ baseUrl: `https://${CUSTOM_DOMAIN}:${world.http.port}/compatible-mode/v1` }] });
     expect(check(report, "tls")).toMatchObject({ status: "fail", code: VerifyErrorCode.TLS_HANDSHAKE_FAILED });
@@ -362,6 +379,24 @@ describe("verifyDeployment: secrets and configuration", () => {
   });
 
   test.each([
+    ["a trailing newline", `${KEY}\n`, "ends with a line break"],
+    ["a trailing CRLF", `${KEY}\r\n`, "ends with a line break"],
+    ["a line break inside", `sk-verify\n${KEY}`, "contains a line break"],
+    ["a NUL", `${KEY}\0`, "contains a NUL character"],
+    ["a leading space", ` ${KEY}`, "starts or ends with whitespace"],
+    ["a trailing tab", `${KEY}\t`, "starts or ends with whitespace"],
+    ["a non-ASCII character", `${KEY}\u00e9x`, "contains a character that is not printable ASCII"],
+  ])("rejects a key with %s before sending anything, without quoting it", async (_what, apiKey, problem) => {
+    const err = await verify({ apiKey }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(VerifyConfigError);
+    expect(err).toMatchObject({ code: VerifyErrorCode.CONFIG_INVALID, layer: "config" });
+    expect((err as Error).message).toMatch(new RegExp(`^config: the apiKey option ${problem}; nothing was sent — .*often end in a newline`));
+    expect((err as Error).message).not.toContain(KEY);
+    expect(world.dns.queries).toHaveLength(0);
+    expect(world.https.connections()).toBe(0);
+  });
+
+  test.each([
     ["ftp://x/compatible-mode/v1", /must be http:\/\/ or https:\/\//],
     ["https://user:pw@x/compatible-mode/v1", /must not carry credentials/],
     ["not a url", /is not a URL/],
@@ -369,5 +404,31 @@ describe("verifyDeployment: secrets and configuration", () => {
     const err = await verify({ targets: [{ baseUrl }] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(VerifyConfigError);
     expect((err as Error).message).toMatch(pattern);
+  });
+});
+
+describe("sendOnce: what undici refuses is the verifier's fault", () => {
+  test("an invalid header value is an internal error, not a connection failure, and is not retried", async () => {
+    const deadline = new Deadline(5000);
+    try {
+      const target = {
+        hostname: ENDPOINT_DOMAIN,
+        port: world.http.port,
+        addresses: [{ address: "127.0.0.1", family: 4 as const }],
+        connectTimeoutMs: 1000,
+        headersTimeoutMs: 1000,
+        idleTimeoutMs: 1000,
+        deadline,
+      };
+      const { error, attempts } = await withOneRetry(deadline, 100, true, () =>
+        sendOnce(target, { method: "GET", url: `${world.endpointBaseUrl}/models`, headers: { authorization: `Bearer ${KEY}\n` } }, async () => "answered"),
+      );
+      expect(error).toMatchObject({ code: VerifyErrorCode.INTERNAL, layer: "internal" });
+      expect(error?.message).toMatch(/^internal: internal error: invalid authorization header/);
+      expect(attempts).toEqual([expect.objectContaining({ attempt: 1, outcome: VerifyErrorCode.INTERNAL })]);
+      expect(world.http.requests).toHaveLength(0);
+    } finally {
+      deadline.dispose();
+    }
   });
 });
