@@ -6,7 +6,13 @@ const path = require("path");
 const { ensureBuilt } = require("../scripts/build-if-stale");
 
 module.exports = async () => {
-  ensureBuilt({ quiet: true });
+  try {
+    ensureBuilt({ quiet: true });
+  } catch (err) {
+    // tsc emits even with type errors, so dist/ is current; `npm test` runs tsc first and fails on
+    // them. Here, a type error elsewhere should not block running one suite.
+    process.stderr.write(`global-setup: the build reported errors (${err.message.split("\n")[0]}); the tests run on what tsc emitted\n`);
+  }
   const guard = path.join(__dirname, "loopback-guard.js");
   const current = process.env.NODE_OPTIONS ?? "";
   if (!current.includes(guard)) process.env.NODE_OPTIONS = `${current} --require ${JSON.stringify(guard)}`.trim();
