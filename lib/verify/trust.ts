@@ -23,11 +23,17 @@ function nodeExtraCas(): string[] {
   if (typeof getCACertificates === "function") return getCACertificates("extra");
   const file = process.env.NODE_EXTRA_CA_CERTS;
   if (!file) return [];
+  let bundle: string;
   try {
-    return [fs.readFileSync(file, "utf8")];
+    bundle = fs.readFileSync(file, "utf8");
   } catch {
     return [];
   }
+  // Often the system bundle, which mostly repeats Node's bundled roots: keep only the others, so
+  // they are parsed once more instead of ~150 (about 5 ms against 17 ms).
+  const key = (pem: string) => pem.replace(/\s+/g, "");
+  const bundled = new Set(tls.rootCertificates.map(key));
+  return (bundle.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).filter((pem) => !bundled.has(key(pem)));
 }
 
 /** One SecureContext trusting the default store plus `extraCas` (PEM). */
