@@ -1,4 +1,4 @@
-import { Annotations, Lazy } from "cdktf";
+import { Annotations, Lazy } from "../cdk";
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { PvtzZone } from "../../.gen/providers/alicloud/pvtz-zone";

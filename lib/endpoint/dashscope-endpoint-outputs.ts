@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput } from "../cdk";
 import { Construct } from "constructs";
 import { ENDPOINT_OUTPUT_NAMES } from "../catalog";
 import { IDashScopeEndpoint } from "./types";

@@ -1,4 +1,4 @@
-import { Fn, TerraformStack, Token } from "cdktf";
+import { Fn, TerraformStack, Token } from "../cdk";
 import { Construct } from "constructs";
 import { PrivatelinkVpcEndpoint } from "../../.gen/providers/alicloud/privatelink-vpc-endpoint";
 import { PrivatelinkVpcEndpointZone } from "../../.gen/providers/alicloud/privatelink-vpc-endpoint-zone";

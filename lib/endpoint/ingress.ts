@@ -4,7 +4,7 @@
  * never from the order of calls. Shared by the owned and the imported endpoint; not exported from
  * the package.
  */
-import { Token } from "cdktf";
+import { Token } from "../cdk";
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-rule";

@@ -2,7 +2,7 @@
  * The CEN bandwidth plans of a {@link TransitRouterNetwork}: which plan backs which peer link, the
  * plans it creates (one per pair of geographic areas) and their attachments to the CEN. Internal.
  */
-import { Annotations, ITerraformDependable, Lazy } from "cdktf";
+import { Annotations, ITerraformDependable, Lazy } from "../cdk";
 import { Construct } from "constructs";
 import { CenBandwidthPackage } from "../../.gen/providers/alicloud/cen-bandwidth-package";
 import { CenBandwidthPackageAttachment } from "../../.gen/providers/alicloud/cen-bandwidth-package-attachment";

@@ -1,4 +1,4 @@
-import { Annotations, ITerraformDependable } from "cdktf";
+import { Annotations, ITerraformDependable } from "../cdk";
 import { Construct } from "constructs";
 import { CenInstance } from "../../.gen/providers/alicloud/cen-instance";
 import { CenTransitRouter } from "../../.gen/providers/alicloud/cen-transit-router";

@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations } from "../cdk";
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeRegion } from "../catalog";

@@ -3,7 +3,7 @@
  * value is fine) and skips unresolved tokens: in a landing zone most inputs are references
  * (variables, remote state), and a check that needs a literal never rejects one.
  */
-import { Token } from "cdktf";
+import { Token } from "../cdk";
 import * as ipaddr from "ipaddr.js";
 import { ValidationCode, ValidationIssue, show } from "./errors";
 

@@ -1,4 +1,4 @@
-import { Token } from "cdktf";
+import { Token } from "../cdk";
 
 /**
  * The coded validation error every construct in this library throws (for literal props, in the
