@@ -154,3 +154,20 @@ export const ENDPOINT_OUTPUT_NAMES = Object.freeze({
   endpointRegion: "endpoint_region",
   endpointZoneIps: "endpoint_zone_ips",
 } as const);
+
+/** The output names of one hub, keyed like `ENDPOINT_OUTPUT_NAMES`. */
+export type EndpointOutputNames = { readonly [K in keyof typeof ENDPOINT_OUTPUT_NAMES]: string };
+
+/**
+ * The output names of one hub: `ENDPOINT_OUTPUT_NAMES` as they are without a prefix, or each written
+ * `<prefix>_<name>` (`cn_beijing_endpoint_id`, ...) where a stack holds more than one hub. Both
+ * `DashScopeEndpointOutputs({ prefix })` and `dashscope-verify --output-prefix` derive names from here.
+ */
+export function endpointOutputNames(prefix?: string): EndpointOutputNames {
+  if (prefix === undefined || prefix === "") return ENDPOINT_OUTPUT_NAMES;
+  const named = {} as { -readonly [K in keyof typeof ENDPOINT_OUTPUT_NAMES]: string };
+  for (const key of Object.keys(ENDPOINT_OUTPUT_NAMES) as Array<keyof typeof ENDPOINT_OUTPUT_NAMES>) {
+    named[key] = `${prefix}_${ENDPOINT_OUTPUT_NAMES[key]}`;
+  }
+  return Object.freeze(named);
+}
