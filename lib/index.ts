@@ -3,6 +3,7 @@ export * from "./catalog";
 export {
   DashScopeValidationError,
   ValidationCode,
+  isDashScopeValidationError,
   type ValidationIssue,
 } from "./validation/errors";
 export * from "./network";

@@ -12,6 +12,7 @@ import {
   checkDnsName,
   isIssue,
   isToken,
+  issue,
   resolveRegion,
   show,
   throwIfIssues,
@@ -157,13 +158,13 @@ export class DashScopePrivateZone extends Construct {
       this.bindings.length > 0
         ? []
         : [
-            {
-              code: ValidationCode.VALUE_OUT_OF_RANGE,
-              problem: `the private zone ${show(zoneName)} is bound to no VPC, so it answers nowhere`,
-              received: "0 VPC bindings",
-              allowed: "at least one requester VPC",
-              fix: "pass vpcs or call addVpc(vpcId, regionId) for every VPC that reaches the endpoint over CEN, or drop the zone if no VPC needs it",
-            },
+            issue(
+              ValidationCode.VALUE_OUT_OF_RANGE,
+              `the private zone ${show(zoneName)} is bound to no VPC, so it answers nowhere`,
+              "0 VPC bindings",
+              "at least one requester VPC",
+              "pass vpcs or call addVpc(vpcId, regionId) for every VPC that reaches the endpoint over CEN, or drop the zone if no VPC needs it",
+            ),
           ],
     );
   }
@@ -195,13 +196,13 @@ function checkBinding(bindings: readonly PrivateZoneVpcBinding[], vpcId: string,
   if (isIssue(info)) issues.push(info);
   const known = bindings.find((b) => b.vpcId === vpcId);
   if (known && known.regionId !== regionId) {
-    issues.push({
-      code: ValidationCode.DUPLICATE,
-      problem: `${what} binds VPC ${show(vpcId)} in ${show(regionId)}, but it is already bound in ${show(known.regionId)}; a VPC is in one region`,
-      received: show(regionId),
-      allowed: `${show(known.regionId)}, the region it was first bound with`,
-      fix: "bind each VPC once, with the region it is in",
-    });
+    issues.push(issue(
+      ValidationCode.VPC_REGION_CONFLICT,
+      `${what} binds VPC ${show(vpcId)} in ${show(regionId)}, but it is already bound in ${show(known.regionId)}; a VPC is in one region`,
+      show(regionId),
+      `${show(known.regionId)}, the region it was first bound with`,
+      "bind each VPC once, with the region it is in",
+    ));
   }
   return issues;
 }

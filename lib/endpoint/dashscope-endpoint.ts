@@ -14,6 +14,7 @@ import {
   addLazyValidation,
   checkProviderRegion,
   isToken,
+  issue,
   show,
 } from "../validation";
 import { planEndpoint } from "./endpoint-validation";
@@ -247,13 +248,13 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
   public allowFrom(cidr: string, description?: string): void {
     if (!this.ingress) {
       throw new DashScopeValidationError(this.node.path, [
-        {
-          code: ValidationCode.PROPS_CONFLICT,
-          problem: "allowFrom() was called on an endpoint whose security groups are brought (securityGroupIds), so there is no group of this construct to add rules to",
-          received: `allowFrom(${show(cidr)}) with securityGroupIds ${show(this.securityGroupIds)}`,
-          allowed: "allowFrom() on an endpoint that creates its own group (securityGroupIds not set)",
-          fix: "add the ingress rule to your own security group, or drop securityGroupIds and use allowedCidrs",
-        },
+        issue(
+          ValidationCode.PROPS_CONFLICT,
+          "allowFrom() was called on an endpoint whose security groups are brought (securityGroupIds), so there is no group of this construct to add rules to",
+          `allowFrom(${show(cidr)}) with securityGroupIds ${show(this.securityGroupIds)}`,
+          "allowFrom() on an endpoint that creates its own group (securityGroupIds not set)",
+          "add the ingress rule to your own security group, or drop securityGroupIds and use allowedCidrs",
+        ),
       ]);
     }
     this.ingress.allow(this.node.path, cidr, description);
@@ -268,29 +269,28 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
     const fallback = alicloud.find((p) => p.alias === undefined);
     if (fallback) return checkProviderRegion(fallback, regionId, "the stack's default alicloud provider (used because no provider prop is given)");
     return [
-      {
-        code: ValidationCode.PROVIDER_MISSING,
-        problem: `the endpoint has no provider prop and its stack declares no default (unaliased) alicloud provider, so Terraform would use an unconfigured one (region from ALICLOUD_REGION, else cn-beijing) instead of ${regionId}`,
-        received:
-          alicloud.length === 0
+      issue(
+        ValidationCode.PROVIDER_MISSING,
+        `the endpoint has no provider prop and its stack declares no default (unaliased) alicloud provider, so Terraform would use an unconfigured one (region from ALICLOUD_REGION, else cn-beijing) instead of ${regionId}`,
+        alicloud.length === 0
             ? "no alicloud provider in the stack"
             : `only aliased providers: ${alicloud.map((p) => `${show(p.alias)} (region ${p.region === undefined || isToken(p.region) ? "unknown" : show(p.region)})`).join(", ")}`,
-        allowed: `an AlicloudProvider for ${regionId}, passed as provider`,
-        fix: `pass provider: the AlicloudProvider you declared for ${regionId}`,
-      },
+        `an AlicloudProvider for ${regionId}, passed as provider`,
+        `pass provider: the AlicloudProvider you declared for ${regionId}`,
+      ),
     ];
   }
 
   private checkIngress(): ValidationIssue[] {
     if (!this.ingress || this.ingress.rules.length > 0) return [];
     return [
-      {
-        code: ValidationCode.VALUE_OUT_OF_RANGE,
-        problem: "the endpoint's security group opens no port to any network: allowedCidrs is empty and allowFrom() was never called, so nothing could reach the endpoint",
-        received: "allowedCidrs []",
-        allowed: "at least one CIDR block, through allowedCidrs or allowFrom()",
-        fix: "leave allowedCidrs out to open the endpoint VPC's CIDR, or call allowFrom(cidr) for each caller network",
-      },
+      issue(
+        ValidationCode.VALUE_OUT_OF_RANGE,
+        "the endpoint's security group opens no port to any network: allowedCidrs is empty and allowFrom() was never called, so nothing could reach the endpoint",
+        "allowedCidrs []",
+        "at least one CIDR block, through allowedCidrs or allowFrom()",
+        "leave allowedCidrs out to open the endpoint VPC's CIDR, or call allowFrom(cidr) for each caller network",
+      ),
     ];
   }
 }

@@ -11,6 +11,7 @@ import {
   ValidationIssue,
   checkProviderRegion,
   isIssue,
+  issue,
   resolveDashScopeRegion,
   show,
   throwIfIssues,
@@ -64,24 +65,24 @@ export class ImportedDashScopeEndpoint extends Construct implements IDashScopeEn
     const call = `allowFrom(${show(cidr)})`;
     if (this.securityGroupId === undefined) {
       throw new DashScopeValidationError(this.node.path, [
-        {
-          code: ValidationCode.PROPS_CONFLICT,
-          problem: "allowFrom() was called on an imported endpoint without securityGroupId, so there is no group to add rules to",
-          received: `${call} with no securityGroupId`,
-          allowed: "allowFrom() on an endpoint imported with securityGroupId and provider",
-          fix: "pass securityGroupId (the endpoint's security group) to fromEndpointAttributes, or open the port in that group where it is managed",
-        },
+        issue(
+          ValidationCode.PROPS_CONFLICT,
+          "allowFrom() was called on an imported endpoint without securityGroupId, so there is no group to add rules to",
+          `${call} with no securityGroupId`,
+          "allowFrom() on an endpoint imported with securityGroupId and provider",
+          "pass securityGroupId (the endpoint's security group) to fromEndpointAttributes, or open the port in that group where it is managed",
+        ),
       ]);
     }
     if (this.provider === undefined) {
       throw new DashScopeValidationError(this.node.path, [
-        {
-          code: ValidationCode.PROVIDER_MISSING,
-          problem: `allowFrom() was called on an imported endpoint without provider, so its rules could be created in another region than ${this.region.regionId}`,
-          received: `${call} with no provider`,
-          allowed: `an AlicloudProvider for ${this.region.regionId}`,
-          fix: `pass provider: the AlicloudProvider of ${this.region.regionId} to fromEndpointAttributes`,
-        },
+        issue(
+          ValidationCode.PROVIDER_MISSING,
+          `allowFrom() was called on an imported endpoint without provider, so its rules could be created in another region than ${this.region.regionId}`,
+          `${call} with no provider`,
+          `an AlicloudProvider for ${this.region.regionId}`,
+          `pass provider: the AlicloudProvider of ${this.region.regionId} to fromEndpointAttributes`,
+        ),
       ]);
     }
     this.ingress = new EndpointIngress({

@@ -8,7 +8,7 @@ import { Token } from "../cdk";
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-rule";
-import { DashScopeValidationError, ValidationCode, ValidationIssue, checkIngressCidr, isToken, show } from "../validation";
+import { DashScopeValidationError, ValidationCode, ValidationIssue, checkIngressCidr, isToken, issue, show } from "../validation";
 
 export interface EndpointIngressOptions {
   /** Where the rules are created (the endpoint construct). */
@@ -90,13 +90,13 @@ export class EndpointIngress {
       }
       const owner = keyOwners.get(key);
       if (owner !== undefined) {
-        issues.push({
-          code: ValidationCode.DUPLICATE,
-          problem: `two token CIDR blocks would share the rule ids Ingress-${key}-<port> (a token CIDR's rules are named after its description)`,
-          received: `description ${show(entry.label)}`,
-          allowed: "a distinct, stable description for each token CIDR",
-          fix: "give allowFrom a description that names this network uniquely, e.g. the requester's name",
-        });
+        issues.push(issue(
+          ValidationCode.INGRESS_LABEL_DUPLICATE,
+          `two token CIDR blocks would share the rule ids Ingress-${key}-<port> (a token CIDR's rules are named after its description)`,
+          `description ${show(entry.label)}`,
+          "a distinct, stable description for each token CIDR",
+          "give allowFrom a description that names this network uniquely, e.g. the requester's name",
+        ));
         continue;
       }
       keyOwners.set(key, entry.cidr);

@@ -8,7 +8,7 @@ import { CenBandwidthPackage } from "../../.gen/providers/alicloud/cen-bandwidth
 import { CenBandwidthPackageAttachment } from "../../.gen/providers/alicloud/cen-bandwidth-package-attachment";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { AlibabaCloudRegionInfo } from "../catalog";
-import { ValidationCode, ValidationIssue, isToken, show } from "../validation";
+import { ValidationCode, ValidationIssue, isToken, issue, show } from "../validation";
 import { MIN_BANDWIDTH_PACKAGE_MBPS, TransitRouterCrossBorderProps } from "./types";
 
 /** The plan a link draws on, and what the link must wait for. */
@@ -70,25 +70,25 @@ export class BandwidthPlans {
       const known = this.sharedPairs.get(pair);
       const other = [...this.sharedPairs.entries()].find(([p]) => p !== pair)?.[1];
       if (known === undefined && other !== undefined) {
-        return {
-          code: ValidationCode.PROPS_CONFLICT,
-          problem: `crossBorder.bandwidthPackageId would back the link to ${spoke.regionId} (${a} to ${b}) and the link to ${other.spoke} (${other.areas}), but a CEN bandwidth plan covers one pair of geographic areas`,
-          received: show(sharedId),
-          allowed: "one plan per pair of geographic areas",
-          fix: `pass the plan for ${spoke.regionId} with addRegion(${show(spoke.regionId)}, provider, { bandwidthPackageId }), or leave crossBorder.bandwidthPackageId out to have one plan created per pair`,
-        };
+        return issue(
+          ValidationCode.PROPS_CONFLICT,
+          `crossBorder.bandwidthPackageId would back the link to ${spoke.regionId} (${a} to ${b}) and the link to ${other.spoke} (${other.areas}), but a CEN bandwidth plan covers one pair of geographic areas`,
+          show(sharedId),
+          "one plan per pair of geographic areas",
+          `pass the plan for ${spoke.regionId} with addRegion(${show(spoke.regionId)}, provider, { bandwidthPackageId }), or leave crossBorder.bandwidthPackageId out to have one plan created per pair`,
+        );
       }
       if (known === undefined) this.sharedPairs.set(pair, { spoke: spoke.regionId, areas: `${a} to ${b}` });
       return this.given(sharedId, "BandwidthPackageAttachment");
     }
     if (this.props.crossBorder?.bandwidthPackageMbps === undefined && isToken(this.props.peerBandwidthMbps)) {
-      return {
-        code: ValidationCode.PROPS_CONFLICT,
-        problem: `the link to ${spoke.regionId} needs a created ${a} to ${b} bandwidth plan sized from peerBandwidthMbps, but peerBandwidthMbps is a token`,
-        received: "an unresolved token",
-        allowed: "a literal peerBandwidthMbps, or crossBorder.bandwidthPackageMbps, or crossBorder.bandwidthPackageId",
-        fix: "set crossBorder.bandwidthPackageMbps (or pass an existing plan as crossBorder.bandwidthPackageId)",
-      };
+      return issue(
+        ValidationCode.LITERAL_REQUIRED,
+        `the link to ${spoke.regionId} needs a created ${a} to ${b} bandwidth plan sized from peerBandwidthMbps, but peerBandwidthMbps is a token`,
+        "an unresolved token",
+        "a literal peerBandwidthMbps, or crossBorder.bandwidthPackageMbps, or crossBorder.bandwidthPackageId",
+        "set crossBorder.bandwidthPackageMbps (or pass an existing plan as crossBorder.bandwidthPackageId)",
+      );
     }
     return this.create(a, b, pair, spoke.regionId);
   }
@@ -101,13 +101,13 @@ export class BandwidthPlans {
       const needed = plan.links.length * this.props.peerBandwidthMbps;
       if (fixed >= needed) return [];
       return [
-        {
-          code: ValidationCode.VALUE_OUT_OF_RANGE,
-          problem: `crossBorder.bandwidthPackageMbps is below what the ${plan.links.length} links on the ${plan.pair} plan draw (${plan.links.join(", ")}, ${this.props.peerBandwidthMbps} Mbit/s each)`,
-          received: show(fixed),
-          allowed: `at least ${needed}`,
-          fix: `raise bandwidthPackageMbps to ${needed}, lower peerBandwidthMbps, or leave bandwidthPackageMbps out to size the plan from its links`,
-        },
+        issue(
+          ValidationCode.VALUE_OUT_OF_RANGE,
+          `crossBorder.bandwidthPackageMbps is below what the ${plan.links.length} links on the ${plan.pair} plan draw (${plan.links.join(", ")}, ${this.props.peerBandwidthMbps} Mbit/s each)`,
+          show(fixed),
+          `at least ${needed}`,
+          `raise bandwidthPackageMbps to ${needed}, lower peerBandwidthMbps, or leave bandwidthPackageMbps out to size the plan from its links`,
+        ),
       ];
     });
   }

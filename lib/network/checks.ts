@@ -7,62 +7,68 @@ import {
   ValidationCode,
   ValidationIssue,
   checkName,
+  forEachRepeat,
   checkVpcCidr,
   checkZoneInRegion,
   cidrsOverlap,
   isIssue,
   isToken,
+  issue,
   parseCidr,
   resolveRegion,
   show,
 } from "../validation";
-import { AttachVpcOptions, TransitRouterCrossBorderProps } from "./types";
+import { AttachVpcOptions, TransitRouterCrossBorderProps, TransitRouterZoneMapping } from "./types";
+
+/** The vSwitches of an attachment: `vSwitches`, else the deprecated `zoneMappings`. */
+export function attachmentVSwitches(options: AttachVpcOptions): readonly TransitRouterZoneMapping[] {
+  return options.vSwitches ?? options.zoneMappings ?? [];
+}
 
 /** Checks the literal parts of `attachVpc` options that do not depend on other attachments. */
 export function checkAttachVpcOptions(options: AttachVpcOptions, region: AlibabaCloudRegionInfo | undefined): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (isToken(options.name) || typeof options.name !== "string" || options.name.length === 0) {
-    issues.push({
-      code: ValidationCode.NAME_INVALID,
-      problem: "attachVpc name must be a literal string: it becomes part of the attachment's Terraform address",
-      received: show(options.name),
-      allowed: "a literal, unique name such as \"workload-tokyo\"",
-      fix: "name the attachment with a string literal; only the VPC id, CIDR and vSwitches may be tokens",
-    });
+    issues.push(issue(
+      isToken(options.name) ? ValidationCode.LITERAL_REQUIRED : ValidationCode.NAME_INVALID,
+      "attachVpc name must be a literal string: it becomes part of the attachment's Terraform address",
+      show(options.name),
+      "a literal, unique name such as \"workload-tokyo\"",
+      "name the attachment with a string literal; only the VPC id, CIDR and vSwitches may be tokens",
+    ));
   } else {
     issues.push(...checkName(options.name, "cenName", `attachVpc name ${show(options.name)}`));
   }
   issues.push(...checkVpcCidr(options.vpcCidrBlock, `attachVpc vpcCidrBlock of ${show(options.name)}`));
-  const mappings = options.zoneMappings;
+  const mappings = attachmentVSwitches(options);
   if (isToken(mappings)) return issues;
   if (!Array.isArray(mappings) || mappings.length === 0) {
-    issues.push({
-      code: ValidationCode.VSWITCH_COUNT,
-      problem: `attachVpc zoneMappings of ${show(options.name)} is empty; the transit router needs a vSwitch to put its ENI in`,
-      received: show(mappings),
-      allowed: "one { zoneId, vSwitchId } per zone, at least one (two zones recommended)",
-      fix: "list a vSwitch of the VPC in each of two zones the transit router supports",
-    });
+    issues.push(issue(
+      ValidationCode.VSWITCH_COUNT,
+      `attachVpc vSwitches of ${show(options.name)} is empty; the transit router needs a vSwitch to put its ENI in`,
+      show(mappings),
+      "one { zoneId, vSwitchId } per zone, at least one (two zones recommended)",
+      "list a vSwitch of the VPC in each of two zones the transit router supports",
+    ));
     return issues;
   }
-  const seen = new Map<string, number>();
   mappings.forEach((mapping, index) => {
-    const what = `attachVpc zoneMappings[${index}].zoneId of ${show(options.name)}`;
-    if (region) issues.push(...checkZoneInRegion(mapping.zoneId, region.regionId, what));
-    if (isToken(mapping.zoneId)) return;
-    const first = seen.get(mapping.zoneId);
-    if (first !== undefined) {
-      issues.push({
-        code: ValidationCode.ZONE_DUPLICATE,
-        problem: `${what} repeats the zone of zoneMappings[${first}]; a VPC attachment takes one vSwitch per zone`,
-        received: show(mapping.zoneId),
-        allowed: "each zone at most once",
-        fix: "keep one vSwitch per zone and use a second zone for the other",
-      });
-    } else {
-      seen.set(mapping.zoneId, index);
-    }
+    if (region) issues.push(...checkZoneInRegion(mapping.zoneId, region.regionId, `attachVpc vSwitches[${index}].zoneId of ${show(options.name)}`));
   });
+  forEachRepeat(
+    mappings,
+    (mapping) => (isToken(mapping.zoneId) ? undefined : mapping.zoneId),
+    (first, index, zoneId) =>
+      issues.push(
+        issue(
+          ValidationCode.ZONE_DUPLICATE,
+          `attachVpc vSwitches[${index}].zoneId of ${show(options.name)} repeats the zone of vSwitches[${first}]; a VPC attachment takes one vSwitch per zone`,
+          show(zoneId),
+          "each zone at most once",
+          "keep one vSwitch per zone and use a second zone for the other",
+        ),
+      ),
+  );
   return issues;
 }
 
@@ -91,13 +97,13 @@ export function findCidrOverlaps(networks: readonly AttachedNetwork[]): Validati
       const a = parsed[i];
       const b = parsed[j];
       if (!cidrsOverlap(a.cidr, b.cidr)) continue;
-      issues.push({
-        code: ValidationCode.CIDR_OVERLAP,
-        problem: `VPC attachments ${describe(a.network)} and ${describe(b.network)} have overlapping CIDR blocks, so the transit routers cannot route between them`,
-        received: `${show(a.network.vpcCidrBlock)} and ${show(b.network.vpcCidrBlock)}`,
-        allowed: "disjoint CIDR blocks for every VPC the CEN connects",
-        fix: `re-address one of the two VPCs, or leave ${show(b.network.name)} out of this network`,
-      });
+      issues.push(issue(
+        ValidationCode.CIDR_OVERLAP,
+        `VPC attachments ${describe(a.network)} and ${describe(b.network)} have overlapping CIDR blocks, so the transit routers cannot route between them`,
+        `${show(a.network.vpcCidrBlock)} and ${show(b.network.vpcCidrBlock)}`,
+        "disjoint CIDR blocks for every VPC the CEN connects",
+        `re-address one of the two VPCs, or leave ${show(b.network.name)} out of this network`,
+      ));
     }
   }
   return issues;
@@ -123,12 +129,12 @@ export function checkCrossBorderLink(
 ): ValidationIssue[] {
   if (!isCrossBorder(hub, spoke) || crossBorder?.acknowledgeCompliance === true) return [];
   return [
-    {
-      code: ValidationCode.CROSS_BORDER_UNACKNOWLEDGED,
-      problem: `the link from ${hub.regionId} to ${spoke.regionId} crosses the border of the Chinese mainland; Alibaba Cloud connects networks across it only for accounts that have completed enterprise (real-name) verification, and only over a CEN bandwidth plan`,
-      received: crossBorder === undefined ? "no crossBorder prop" : `crossBorder ${show(crossBorder)}`,
-      allowed: "crossBorder: { acknowledgeCompliance: true }, optionally with bandwidthPackageId",
-      fix: "complete enterprise verification for the account, then set crossBorder: { acknowledgeCompliance: true } (and bandwidthPackageId to use a plan you own); or keep the region out of this network",
-    },
+    issue(
+      ValidationCode.CROSS_BORDER_UNACKNOWLEDGED,
+      `the link from ${hub.regionId} to ${spoke.regionId} crosses the border of the Chinese mainland; Alibaba Cloud connects networks across it only for accounts that have completed enterprise (real-name) verification, and only over a CEN bandwidth plan`,
+      crossBorder === undefined ? "no crossBorder prop" : `crossBorder ${show(crossBorder)}`,
+      "crossBorder: { acknowledgeCompliance: true }, optionally with bandwidthPackageId",
+      "complete enterprise verification for the account, then set crossBorder: { acknowledgeCompliance: true } (and bandwidthPackageId to use a plan you own); or keep the region out of this network",
+    ),
   ];
 }

@@ -19,13 +19,14 @@ import {
   checkTags,
   isIssue,
   isToken,
+  issue,
   resolveRegion,
   show,
   throwIfIssues,
 } from "../validation";
 import { checkIntegerInRange } from "../validation/ranges";
 import { BandwidthPlans } from "./bandwidth-plans";
-import { checkAttachVpcOptions, checkCrossBorderLink, checkRegionKeys, findCidrOverlaps } from "./checks";
+import { attachmentVSwitches, checkAttachVpcOptions, checkCrossBorderLink, checkRegionKeys, findCidrOverlaps } from "./checks";
 import {
   AddRegionOptions,
   AttachVpcOptions,
@@ -53,7 +54,7 @@ import {
  * @example
  * const network = new TransitRouterNetwork(this, "Network", { hubRegion: "ap-southeast-1", hubProvider: sg });
  * network.addRegion("ap-northeast-1", tokyo);
- * network.attachVpc({ name: "endpoint", vpcId, regionId: "ap-southeast-1", vpcCidrBlock: "10.0.0.0/16", zoneMappings });
+ * network.attachVpc({ name: "endpoint", vpcId, regionId: "ap-southeast-1", vpcCidrBlock: "10.0.0.0/16", vSwitches });
  */
 export class TransitRouterNetwork extends Construct {
   /** The CEN id (created or imported). */
@@ -77,13 +78,13 @@ export class TransitRouterNetwork extends Construct {
     if (isIssue(hubInfo)) issues.push(hubInfo);
     else issues.push(...checkProviderRegion(props.hubProvider, props.hubRegion, "hubProvider"));
     if (props.cenId === undefined && props.transitRouterIds !== undefined) {
-      issues.push({
-        code: ValidationCode.PROPS_CONFLICT,
-        problem: "transitRouterIds imports transit routers, but cenId is not set, so a new CEN would be created that those routers do not belong to",
-        received: `transitRouterIds for ${show(Object.keys(props.transitRouterIds))} and no cenId`,
-        allowed: "transitRouterIds together with the cenId of the CEN the routers belong to",
-        fix: "pass cenId as well, or leave transitRouterIds out to create the routers",
-      });
+      issues.push(issue(
+        ValidationCode.PROPS_CONFLICT,
+        "transitRouterIds imports transit routers, but cenId is not set, so a new CEN would be created that those routers do not belong to",
+        `transitRouterIds for ${show(Object.keys(props.transitRouterIds))} and no cenId`,
+        "transitRouterIds together with the cenId of the CEN the routers belong to",
+        "pass cenId as well, or leave transitRouterIds out to create the routers",
+      ));
     }
     issues.push(...checkRegionKeys(props.transitRouterIds, "transitRouterIds"));
     issues.push(...checkRegionKeys(props.routeTableIds, "routeTableIds"));
@@ -168,13 +169,13 @@ export class TransitRouterNetwork extends Construct {
     const issues: ValidationIssue[] = [...checkProviderRegion(provider, regionId, `addRegion provider for ${regionId}`)];
     const importedId = options.transitRouterId ?? this.props.transitRouterIds?.[regionId];
     if (options.transitRouterId !== undefined && this.props.cenId === undefined) {
-      issues.push({
-        code: ValidationCode.PROPS_CONFLICT,
-        problem: `addRegion(${show(regionId)}) imports transit router ${show(options.transitRouterId)}, but the network creates its own CEN, which that router does not belong to`,
-        received: show(options.transitRouterId),
-        allowed: "transitRouterId only on a network with cenId",
-        fix: "pass cenId to the network, or leave transitRouterId out to create the router",
-      });
+      issues.push(issue(
+        ValidationCode.PROPS_CONFLICT,
+        `addRegion(${show(regionId)}) imports transit router ${show(options.transitRouterId)}, but the network creates its own CEN, which that router does not belong to`,
+        show(options.transitRouterId),
+        "transitRouterId only on a network with cenId",
+        "pass cenId to the network, or leave transitRouterId out to create the router",
+      ));
     }
     const crossBorder = isCrossBorder(this.hubInfo, info);
     issues.push(...checkCrossBorderLink(this.hubInfo, info, this.props.crossBorder));
@@ -233,39 +234,39 @@ export class TransitRouterNetwork extends Construct {
     if (isIssue(info)) issues.push(info);
     const region = isIssue(info) ? undefined : this.regionMap.get(options.regionId);
     if (!isIssue(info) && !region) {
-      issues.push({
-        code: ValidationCode.PROVIDER_MISSING,
-        problem: `attachVpc ${show(options.name)} is in region ${options.regionId}, which has no transit router and no provider in this network`,
-        received: show(options.regionId),
-        allowed: `the hub region or a region added with addRegion: ${show(this.regions.map((r) => r.regionId))}`,
-        fix: `call addRegion(${show(options.regionId)}, provider) with the AlicloudProvider aliased to ${options.regionId} before attaching the VPC (or pass a provider for that region)`,
-      });
+      issues.push(issue(
+        ValidationCode.PROVIDER_MISSING,
+        `attachVpc ${show(options.name)} is in region ${options.regionId}, which has no transit router and no provider in this network`,
+        show(options.regionId),
+        `the hub region or a region added with addRegion: ${show(this.regions.map((r) => r.regionId))}`,
+        `call addRegion(${show(options.regionId)}, provider) with the AlicloudProvider aliased to ${options.regionId} before attaching the VPC (or pass a provider for that region)`,
+      ));
     }
     issues.push(...checkAttachVpcOptions(options, isIssue(info) ? undefined : info));
     const sameName = this.attachments.find((a) => a.name === options.name);
     if (sameName) {
-      issues.push({
-        code: ValidationCode.DUPLICATE,
-        problem: `attachVpc name ${show(options.name)} is already used by the attachment of ${sameName.vpcId}`,
-        received: show(options.name),
-        allowed: "a name per attachment, unique in the network",
-        fix: "give each attachment its own name",
-      });
+      issues.push(issue(
+        ValidationCode.NAME_DUPLICATE,
+        `attachVpc name ${show(options.name)} is already used by the attachment of ${sameName.vpcId}`,
+        show(options.name),
+        "a name per attachment, unique in the network",
+        "give each attachment its own name",
+      ));
     }
     const sameVpc = this.attachments.find((a) => a.vpcId === options.vpcId);
     if (sameVpc) {
-      issues.push({
-        code: ValidationCode.DUPLICATE,
-        problem: `attachVpc ${show(options.name)} attaches VPC ${options.vpcId}, which is already attached as ${show(sameVpc.name)}; a VPC attaches to a transit router once`,
-        received: show(options.vpcId),
-        allowed: "each VPC at most once",
-        fix: `reuse the attachment ${show(sameVpc.name)} instead of attaching the VPC again`,
-      });
+      issues.push(issue(
+        ValidationCode.VPC_DUPLICATE,
+        `attachVpc ${show(options.name)} attaches VPC ${options.vpcId}, which is already attached as ${show(sameVpc.name)}; a VPC attaches to a transit router once`,
+        show(options.vpcId),
+        "each VPC at most once",
+        `reuse the attachment ${show(sameVpc.name)} instead of attaching the VPC again`,
+      ));
     }
     if (issues.length > 0 || !region) return this.fail(issues);
 
     const id = `Vpc-${options.name}`;
-    const mappings = options.zoneMappings;
+    const mappings = attachmentVSwitches(options);
     if (!isToken(mappings) && mappings.length === 1) {
       Annotations.of(this).addWarning(
         `attachVpc ${show(options.name)} maps a single zone: the transit router's ENIs in that VPC have no second zone to fail over to. Add a vSwitch in a second zone for high availability.`,
@@ -336,32 +337,32 @@ export class TransitRouterNetwork extends Construct {
   private reuseRegion(known: TransitRouterRegion, provider: AlicloudProvider, options: AddRegionOptions): TransitRouterRegion {
     const issues: ValidationIssue[] = [];
     if (known.provider !== provider) {
-      issues.push({
-        code: ValidationCode.DUPLICATE,
-        problem: `addRegion(${show(known.regionId)}) was already called with provider ${known.provider.node.path}; a region has one transit router and one provider in a network`,
-        received: `provider ${provider.node.path}`,
-        allowed: `the provider the region was first added with (${known.provider.node.path})`,
-        fix: "create one aliased provider per region and pass that same instance every time",
-      });
+      issues.push(issue(
+        ValidationCode.PROVIDER_DUPLICATE,
+        `addRegion(${show(known.regionId)}) was already called with provider ${known.provider.node.path}; a region has one transit router and one provider in a network`,
+        `provider ${provider.node.path}`,
+        `the provider the region was first added with (${known.provider.node.path})`,
+        "create one aliased provider per region and pass that same instance every time",
+      ));
     }
     const importedBefore = known.transitRouter === undefined ? known.transitRouterId : undefined;
     if (options.transitRouterId !== undefined && options.transitRouterId !== importedBefore) {
-      issues.push({
-        code: ValidationCode.PROPS_CONFLICT,
-        problem: `addRegion(${show(known.regionId)}) names transit router ${show(options.transitRouterId)}, but the region already has ${importedBefore === undefined ? "a router created by this network" : `router ${show(importedBefore)}`}`,
-        received: show(options.transitRouterId),
-        allowed: "the same router every time the region is added",
-        fix: "pass the same transitRouterId each time (or none after the first call)",
-      });
+      issues.push(issue(
+        ValidationCode.PROPS_CONFLICT,
+        `addRegion(${show(known.regionId)}) names transit router ${show(options.transitRouterId)}, but the region already has ${importedBefore === undefined ? "a router created by this network" : `router ${show(importedBefore)}`}`,
+        show(options.transitRouterId),
+        "the same router every time the region is added",
+        "pass the same transitRouterId each time (or none after the first call)",
+      ));
     }
     if (options.bandwidthPackageId !== undefined && options.bandwidthPackageId !== known.bandwidthPackageId) {
-      issues.push({
-        code: ValidationCode.PROPS_CONFLICT,
-        problem: `addRegion(${show(known.regionId)}) names bandwidth plan ${show(options.bandwidthPackageId)}, but the region's link was already set up ${known.isHub ? "(the hub has no link)" : `with ${known.bandwidthPackageId === undefined ? "pay-by-data-transfer bandwidth" : `plan ${show(known.bandwidthPackageId)}`}`}`,
-        received: show(options.bandwidthPackageId),
-        allowed: "the same plan every time the region is added",
-        fix: "pass bandwidthPackageId on the first addRegion call for the region only",
-      });
+      issues.push(issue(
+        ValidationCode.PROPS_CONFLICT,
+        `addRegion(${show(known.regionId)}) names bandwidth plan ${show(options.bandwidthPackageId)}, but the region's link was already set up ${known.isHub ? "(the hub has no link)" : `with ${known.bandwidthPackageId === undefined ? "pay-by-data-transfer bandwidth" : `plan ${show(known.bandwidthPackageId)}`}`}`,
+        show(options.bandwidthPackageId),
+        "the same plan every time the region is added",
+        "pass bandwidthPackageId on the first addRegion call for the region only",
+      ));
     }
     return issues.length > 0 ? this.fail(issues) : known;
   }

@@ -177,8 +177,14 @@ export interface AttachVpcOptions {
   /**
    * The vSwitches the transit router puts its ENIs in, one per zone. At least one; two zones are
    * recommended (a single zone is a single point of failure and draws a warning).
+   * @default - `zoneMappings` (deprecated); one of the two is required
    */
-  readonly zoneMappings: readonly TransitRouterZoneMapping[];
+  readonly vSwitches?: readonly TransitRouterZoneMapping[];
+  /**
+   * @deprecated use `vSwitches` (the same list under the name every other construct uses); kept for one minor version.
+   * @default - `vSwitches`
+   */
+  readonly zoneMappings?: readonly TransitRouterZoneMapping[];
   /**
    * The route table to associate with and propagate to.
    * @default - the region's table (`routeTableIds`, else the system table)

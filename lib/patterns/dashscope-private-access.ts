@@ -140,7 +140,7 @@ export class DashScopePrivateAccess extends Construct {
       vpcId: requester.vpcId,
       regionId: regionInfo.regionId,
       vpcCidrBlock: requester.vpcCidrBlock,
-      zoneMappings: requester.vSwitches,
+      vSwitches: requester.vSwitches,
     });
     if (this.endpoint.securityGroup !== undefined) {
       this.endpoint.allowFrom(requester.vpcCidrBlock, `requester ${requester.name}`);
@@ -168,7 +168,7 @@ export class DashScopePrivateAccess extends Construct {
       vpcId: endpoint.vpcId,
       regionId: this.hub.regionId,
       vpcCidrBlock: endpoint.vpcCidrBlock,
-      zoneMappings: endpoint.transitRouterVSwitches ?? endpoint.vSwitches,
+      vSwitches: endpoint.transitRouterVSwitches ?? endpoint.vSwitches,
     });
     this.networkConstruct = network;
     return network;

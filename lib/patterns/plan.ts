@@ -12,6 +12,7 @@ import {
   checkProviderRegion,
   isIssue,
   isToken,
+  issue,
   resolveDashScopeRegion,
   resolveRegion,
   show,
@@ -54,7 +55,7 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
         vpcId: requester.vpcId,
         regionId: requester.region,
         vpcCidrBlock: requester.vpcCidrBlock,
-        zoneMappings: requester.vSwitches,
+        vSwitches: requester.vSwitches,
       },
       isIssue(regionInfo) ? undefined : regionInfo,
     ),
@@ -62,13 +63,13 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
   if (typeof name === "string" && !isToken(name)) {
     const taken = name === ENDPOINT_ATTACHMENT_NAME ? "the endpoint's own VPC attachment" : context.names.get(name);
     if (taken !== undefined) {
-      issues.push({
-        code: ValidationCode.DUPLICATE,
-        problem: `${what}.name ${show(name)} is already used by ${taken}`,
-        received: show(name),
-        allowed: `a name used once, other than ${show(ENDPOINT_ATTACHMENT_NAME)}`,
-        fix: "give each requester its own name",
-      });
+      issues.push(issue(
+        ValidationCode.NAME_DUPLICATE,
+        `${what}.name ${show(name)} is already used by ${taken}`,
+        show(name),
+        `a name used once, other than ${show(ENDPOINT_ATTACHMENT_NAME)}`,
+        "give each requester its own name",
+      ));
     }
   }
   const label = typeof name === "string" && !isToken(name) ? `requester ${show(name)}` : what;
@@ -85,13 +86,13 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
   if (!isToken(requester.vpcId)) {
     const taken = requester.vpcId === context.endpointVpcId ? "the endpoint's VPC" : context.vpcIds.get(requester.vpcId);
     if (taken !== undefined) {
-      issues.push({
-        code: ValidationCode.DUPLICATE,
-        problem: `${label} uses VPC ${requester.vpcId}, which is already ${taken === "the endpoint's VPC" ? "the endpoint's VPC: callers there need no CEN or Private Zone" : `the VPC of ${taken}`}`,
-        received: show(requester.vpcId),
-        allowed: "each VPC once, and not the endpoint's VPC",
-        fix: "list each requester VPC once; leave the endpoint's own VPC out of requesters",
-      });
+      issues.push(issue(
+        ValidationCode.VPC_DUPLICATE,
+        `${label} uses VPC ${requester.vpcId}, which is already ${taken === "the endpoint's VPC" ? "the endpoint's VPC: callers there need no CEN or Private Zone" : `the VPC of ${taken}`}`,
+        show(requester.vpcId),
+        "each VPC once, and not the endpoint's VPC",
+        "list each requester VPC once; leave the endpoint's own VPC out of requesters",
+      ));
     }
   }
 
@@ -100,24 +101,24 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
     return { issues };
   }
   if (requester.provider === undefined || requester.provider === null) {
-    issues.push({
-      code: ValidationCode.PROVIDER_MISSING,
-      problem: `${label} has no provider for its region ${requester.region}; its transit router and attachment must be managed in that region`,
-      received: "no provider",
-      allowed: `an AlicloudProvider aliased to ${requester.region}`,
-      fix: `create one provider per region, e.g. new AlicloudProvider(stack, "${requester.region}", { region: "${requester.region}", alias: "${requester.region.replace(/-/g, "_")}" }), and pass it as the requester's provider`,
-    });
+    issues.push(issue(
+      ValidationCode.PROVIDER_MISSING,
+      `${label} has no provider for its region ${requester.region}; its transit router and attachment must be managed in that region`,
+      "no provider",
+      `an AlicloudProvider aliased to ${requester.region}`,
+      `create one provider per region, e.g. new AlicloudProvider(stack, "${requester.region}", { region: "${requester.region}", alias: "${requester.region.replace(/-/g, "_")}" }), and pass it as the requester's provider`,
+    ));
   } else {
     issues.push(...checkProviderRegion(requester.provider, requester.region, `${label} provider`));
     const known = context.providers.get(requester.region);
     if (known !== undefined && known !== requester.provider) {
-      issues.push({
-        code: ValidationCode.DUPLICATE,
-        problem: `${label} brings a second provider for region ${requester.region}; a region has one transit router, managed by one provider`,
-        received: `provider ${requester.provider.node.path}`,
-        allowed: `the provider already used for ${requester.region} (${known.node.path})`,
-        fix: "create one aliased provider per region and pass that instance to every requester in it",
-      });
+      issues.push(issue(
+        ValidationCode.PROVIDER_DUPLICATE,
+        `${label} brings a second provider for region ${requester.region}; a region has one transit router, managed by one provider`,
+        `provider ${requester.provider.node.path}`,
+        `the provider already used for ${requester.region} (${known.node.path})`,
+        "create one aliased provider per region and pass that instance to every requester in it",
+      ));
     }
   }
   if (context.hub) issues.push(...checkCrossBorderLink(context.hub, regionInfo, context.crossBorder));
@@ -142,13 +143,13 @@ export function planAccess(props: DashScopePrivateAccessProps): {
   const requesters: RequesterPlan[] = [];
   const list = props.requesters ?? [];
   if (isToken(list)) {
-    issues.push({
-      code: ValidationCode.PROPS_CONFLICT,
-      problem: "requesters is a token, but each requester decides which attachments, peer links and rules exist",
-      received: "an unresolved token",
-      allowed: "a literal array; its members' VPC ids, CIDRs and vSwitch ids may be tokens",
-      fix: "list the requesters in code",
-    });
+    issues.push(issue(
+      ValidationCode.LITERAL_REQUIRED,
+      "requesters is a token, but each requester decides which attachments, peer links and rules exist",
+      "an unresolved token",
+      "a literal array; its members' VPC ids, CIDRs and vSwitch ids may be tokens",
+      "list the requesters in code",
+    ));
     return { issues, requesters };
   }
   list.forEach((requester, index) => {

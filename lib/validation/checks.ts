@@ -5,7 +5,7 @@
  */
 import { Token } from "../cdk";
 import * as ipaddr from "ipaddr.js";
-import { ValidationCode, ValidationIssue, show } from "./errors";
+import { ValidationCode, ValidationIssue, issue, show } from "./errors";
 
 /** Whether a value is an unresolved token (a reference, variable or function result). */
 export function isToken(value: unknown): boolean {
@@ -28,13 +28,14 @@ function toInt(address: ipaddr.IPv4): number {
 
 /** Parses an IPv4 CIDR block, or returns the issue explaining why it is not one. */
 export function parseCidr(value: string, what: string): ParsedCidr | ValidationIssue {
-  const fail = (problem: string, fix: string): ValidationIssue => ({
-    code: ValidationCode.CIDR_INVALID,
-    problem: `${what} ${problem}`,
-    received: show(value),
-    allowed: "an IPv4 CIDR block written a.b.c.d/n with n from 0 to 32 and no host bits set",
+  const fail = (problem: string, fix: string): ValidationIssue =>
+    issue(
+    ValidationCode.CIDR_INVALID,
+    `${what} ${problem}`,
+    show(value),
+    "an IPv4 CIDR block written a.b.c.d/n with n from 0 to 32 and no host bits set",
     fix,
-  });
+  );
   if (typeof value !== "string" || !/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(value)) {
     return fail(
       "is not an IPv4 CIDR block",
@@ -79,13 +80,13 @@ export function checkIngressCidr(value: string, what: string, allowWide: boolean
   if (isIssue(parsed)) return [parsed];
   if (parsed.prefixLength < 8 && !allowWide) {
     return [
-      {
-        code: ValidationCode.CIDR_TOO_WIDE,
-        problem: `${what} opens the endpoint to ${parsed.prefixLength === 0 ? "every IPv4 address" : `a /${parsed.prefixLength}, wider than a /8`}`,
-        received: show(value),
-        allowed: "an IPv4 CIDR of /8 or narrower, unless allowAnyCidr is true",
-        fix: "list the networks of the callers (the VPC CIDRs that reach the endpoint), or set allowAnyCidr: true if every such address really may call it",
-      },
+      issue(
+        ValidationCode.CIDR_TOO_WIDE,
+        `${what} opens the endpoint to ${parsed.prefixLength === 0 ? "every IPv4 address" : `a /${parsed.prefixLength}, wider than a /8`}`,
+        show(value),
+        "an IPv4 CIDR of /8 or narrower, unless allowAnyCidr is true",
+        "list the networks of the callers (the VPC CIDRs that reach the endpoint), or set allowAnyCidr: true if every such address really may call it",
+      ),
     ];
   }
   return [];
@@ -103,13 +104,13 @@ export function checkPort(value: number, what: string): ValidationIssue[] {
   if (isToken(value)) return [];
   if (Number.isInteger(value) && value >= 1 && value <= 65535) return [];
   return [
-    {
-      code: ValidationCode.PORT_INVALID,
-      problem: `${what} is not a TCP port`,
-      received: show(value),
-      allowed: "an integer from 1 to 65535",
-      fix: "use the port the endpoint listens on: 443 for HTTPS on the custom domain, 80 for HTTP on the default domain",
-    },
+    issue(
+      ValidationCode.PORT_INVALID,
+      `${what} is not a TCP port`,
+      show(value),
+      "an integer from 1 to 65535",
+      "use the port the endpoint listens on: 443 for HTTPS on the custom domain, 80 for HTTP on the default domain",
+    ),
   ];
 }
 
@@ -119,13 +120,13 @@ export function checkZoneInRegion(zoneId: string, regionId: string, what: string
   const rest = zoneId.startsWith(regionId) ? zoneId.slice(regionId.length) : undefined;
   if (rest !== undefined && /^-?[a-z]$/.test(rest)) return [];
   return [
-    {
-      code: ValidationCode.ZONE_REGION_MISMATCH,
-      problem: `${what} is not a zone of region ${regionId}`,
-      received: show(zoneId),
-      allowed: `a zone id of ${regionId}, e.g. "${regionId}${regionId.startsWith("cn-") ? "-" : ""}a"`,
-      fix: `use vSwitches of a VPC in ${regionId}, or declare the region the vSwitches are in`,
-    },
+    issue(
+      ValidationCode.ZONE_REGION_MISMATCH,
+      `${what} is not a zone of region ${regionId}`,
+      show(zoneId),
+      `a zone id of ${regionId}, e.g. "${regionId}${regionId.startsWith("cn-") ? "-" : ""}a"`,
+      `use vSwitches of a VPC in ${regionId}, or declare the region the vSwitches are in`,
+    ),
   ];
 }
 
@@ -136,24 +137,24 @@ export function checkDnsName(value: string, what: string): ValidationIssue[] {
   if (isToken(value)) return [];
   const allowed =
     "a fully qualified name of at most 253 characters, two or more labels of 1 to 63 lower-case letters, digits and hyphens, no label starting or ending with a hyphen";
-  const issue = (problem: string, fix: string): ValidationIssue[] => [
-    { code: ValidationCode.DNS_NAME_INVALID, problem: `${what} ${problem}`, received: show(value), allowed, fix },
+  const dnsIssue = (problem: string, fix: string): ValidationIssue[] => [
+    issue(ValidationCode.DNS_NAME_INVALID, `${what} ${problem}`, show(value), allowed, fix),
   ];
-  if (typeof value !== "string" || value.length === 0) return issue("is empty", "give the zone name, e.g. \"vpc-ap-southeast-1.dashscope.aliyuncs.com\"");
+  if (typeof value !== "string" || value.length === 0) return dnsIssue("is empty", "give the zone name, e.g. \"vpc-ap-southeast-1.dashscope.aliyuncs.com\"");
   if (value.includes("_")) {
-    return issue(
+    return dnsIssue(
       "contains an underscore, which DNS host names and the Private Zone API reject",
       `replace each "_" with "-": "${value.replace(/_/g, "-")}"`,
     );
   }
   const name = value.endsWith(".") ? value.slice(0, -1) : value;
-  if (name !== name.toLowerCase()) return issue("has upper-case letters", `write it in lower case: "${value.toLowerCase()}"`);
-  if (name.length > 253) return issue("is longer than 253 characters", "use a shorter name");
+  if (name !== name.toLowerCase()) return dnsIssue("has upper-case letters", `write it in lower case: "${value.toLowerCase()}"`);
+  if (name.length > 253) return dnsIssue("is longer than 253 characters", "use a shorter name");
   const labels = name.split(".");
-  if (labels.length < 2) return issue("is a single label", "use a fully qualified name such as \"vpc-ap-southeast-1.dashscope.aliyuncs.com\"");
+  if (labels.length < 2) return dnsIssue("is a single label", "use a fully qualified name such as \"vpc-ap-southeast-1.dashscope.aliyuncs.com\"");
   const bad = labels.find((l) => !DNS_LABEL.test(l));
   if (bad !== undefined) {
-    return issue(
+    return dnsIssue(
       `has the label ${show(bad)}, which is empty, longer than 63 characters, starts or ends with a hyphen, or has characters other than a-z, 0-9 and "-"`,
       "fix that label",
     );
@@ -193,13 +194,13 @@ export function checkName(value: string | undefined, rule: keyof typeof NameRule
   if (pattern.test(value)) return [];
   const suggestion = value.replace(/[^\p{L}0-9-]+/gu, "-").replace(/^[^\p{L}]+/u, "");
   return [
-    {
-      code: ValidationCode.NAME_INVALID,
-      problem: `${what} would be rejected by the Alibaba Cloud API`,
-      received: show(value),
+    issue(
+      ValidationCode.NAME_INVALID,
+      `${what} would be rejected by the Alibaba Cloud API`,
+      show(value),
       allowed,
-      fix: suggestion.length >= 2 ? `rename it, e.g. "${suggestion.slice(0, 128)}"` : "rename it",
-    },
+      suggestion.length >= 2 ? `rename it, e.g. "${suggestion.slice(0, 128)}"` : "rename it",
+    ),
   ];
 }
 
@@ -211,22 +212,22 @@ export function checkTags(tags: Record<string, string> | undefined, what: string
   for (const [key, value] of Object.entries(tags)) {
     if (isToken(key)) continue;
     if (key.length < 1 || key.length > 128 || reserved.test(key) || /https?:\/\//.test(key)) {
-      issues.push({
-        code: ValidationCode.TAG_INVALID,
-        problem: `${what} has a tag key the API rejects`,
-        received: show(key),
-        allowed: "1 to 128 characters, not starting with \"aliyun\" or \"acs:\", without http:// or https://",
-        fix: "rename the tag key",
-      });
+      issues.push(issue(
+        ValidationCode.TAG_INVALID,
+        `${what} has a tag key the API rejects`,
+        show(key),
+        "1 to 128 characters, not starting with \"aliyun\" or \"acs:\", without http:// or https://",
+        "rename the tag key",
+      ));
     }
     if (!isToken(value) && (typeof value !== "string" || value.length > 128 || reserved.test(value) || /https?:\/\//.test(value))) {
-      issues.push({
-        code: ValidationCode.TAG_INVALID,
-        problem: `${what} has a value for tag ${show(key)} the API rejects`,
-        received: show(value),
-        allowed: "a string of at most 128 characters, not starting with \"aliyun\" or \"acs:\", without http:// or https://",
-        fix: "shorten or reword the value",
-      });
+      issues.push(issue(
+        ValidationCode.TAG_INVALID,
+        `${what} has a value for tag ${show(key)} the API rejects`,
+        show(value),
+        "a string of at most 128 characters, not starting with \"aliyun\" or \"acs:\", without http:// or https://",
+        "shorten or reword the value",
+      ));
     }
   }
   return issues;
@@ -237,12 +238,12 @@ export function checkIpv4(value: string, what: string): ValidationIssue[] {
   if (isToken(value)) return [];
   if (typeof value === "string" && ipaddr.IPv4.isValidFourPartDecimal(value)) return [];
   return [
-    {
-      code: ValidationCode.IP_INVALID,
-      problem: `${what} is not an IPv4 address`,
-      received: show(value),
-      allowed: "a dotted-quad IPv4 address inside the vSwitch's CIDR block, e.g. \"10.0.1.10\"",
-      fix: "give an unused address of the vSwitch, or leave it out to let the service choose one",
-    },
+    issue(
+      ValidationCode.IP_INVALID,
+      `${what} is not an IPv4 address`,
+      show(value),
+      "a dotted-quad IPv4 address inside the vSwitch's CIDR block, e.g. \"10.0.1.10\"",
+      "give an unused address of the vSwitch, or leave it out to let the service choose one",
+    ),
   ];
 }

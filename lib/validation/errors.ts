@@ -15,7 +15,7 @@ import { Token } from "../cdk";
 export const ValidationCode = {
   /** The region is not one where the Model Studio endpoint service is offered. */
   REGION_UNSUPPORTED: "DSPL_REGION_UNSUPPORTED",
-  /** The region id is not a literal, or not an Alibaba Cloud region id. */
+  /** The region id is not an Alibaba Cloud region id. */
   REGION_INVALID: "DSPL_REGION_INVALID",
   /** A provider's literal region differs from the region it is declared for. */
   PROVIDER_REGION_MISMATCH: "DSPL_PROVIDER_REGION_MISMATCH",
@@ -43,8 +43,26 @@ export const ValidationCode = {
   IP_INVALID: "DSPL_IP_INVALID",
   /** A tag key or value the API would reject. */
   TAG_INVALID: "DSPL_TAG_INVALID",
-  /** Two things that must be unique (requester names, VPC ids) are not. */
-  DUPLICATE: "DSPL_DUPLICATE",
+  /** A value that decides the shape of the graph (a region, a name, a list) is a token, but must be a literal. */
+  LITERAL_REQUIRED: "DSPL_LITERAL_REQUIRED",
+  /** Two attachments or requesters share a name (names are Terraform addresses). */
+  NAME_DUPLICATE: "DSPL_NAME_DUPLICATE",
+  /** A VPC is attached or listed twice, or a requester is the endpoint's own VPC. */
+  VPC_DUPLICATE: "DSPL_VPC_DUPLICATE",
+  /** A VPC is bound to the Private Zone with two different regions. */
+  VPC_REGION_CONFLICT: "DSPL_VPC_REGION_CONFLICT",
+  /** A vSwitch is listed twice. */
+  VSWITCH_DUPLICATE: "DSPL_VSWITCH_DUPLICATE",
+  /** A port is listed twice. */
+  PORT_DUPLICATE: "DSPL_PORT_DUPLICATE",
+  /** Two zones pin the same ENI IP. */
+  IP_DUPLICATE: "DSPL_IP_DUPLICATE",
+  /** A security group id is listed twice. */
+  SECURITY_GROUP_DUPLICATE: "DSPL_SECURITY_GROUP_DUPLICATE",
+  /** Two token CIDRs would name their ingress rules alike (same description). */
+  INGRESS_LABEL_DUPLICATE: "DSPL_INGRESS_LABEL_DUPLICATE",
+  /** A second provider for a region that already has one. */
+  PROVIDER_DUPLICATE: "DSPL_PROVIDER_DUPLICATE",
   /** A link across the Chinese mainland border without the enterprise-verification acknowledgement. */
   CROSS_BORDER_UNACKNOWLEDGED: "DSPL_CROSS_BORDER_UNACKNOWLEDGED",
   /** A value outside its documented range (TTL, bandwidth, ...). */
@@ -68,6 +86,38 @@ export interface ValidationIssue {
   readonly fix: string;
 }
 
+/** Builds an issue from its parts (each written without a final full stop). */
+export function issue(code: ValidationCode, problem: string, received: string, allowed: string, fix: string): ValidationIssue {
+  return { code, problem, received, allowed, fix };
+}
+
+/**
+ * A literal is needed where a token was given: `what` names the prop and `why` says what the value
+ * decides at synth (e.g. "it becomes part of the attachment's Terraform address").
+ */
+export function literalRequired(what: string, why: string, received: unknown, allowed: string, fix: string): ValidationIssue {
+  return issue(ValidationCode.LITERAL_REQUIRED, `${what} must be a literal: ${why}`, show(received), allowed, fix);
+}
+
+/**
+ * The one "remember the first, report each repeat" loop: calls `report(firstIndex, index, key)` for
+ * every item whose key (`undefined` to skip it, e.g. a token) was already seen.
+ */
+export function forEachRepeat<T, K>(
+  items: readonly T[],
+  keyOf: (item: T, index: number) => K | undefined,
+  report: (firstIndex: number, index: number, key: K) => void,
+): void {
+  const first = new Map<K, number>();
+  items.forEach((item, index) => {
+    const key = keyOf(item, index);
+    if (key === undefined) return;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else report(earlier, index, key);
+  });
+}
+
 /** Renders one issue as a message (without the construct path). */
 export function formatIssue(issue: ValidationIssue): string {
   return `[${issue.code}] ${issue.problem}. Received: ${issue.received}. Allowed: ${issue.allowed}. Fix: ${issue.fix}.`;
@@ -89,8 +139,29 @@ export function show(value: unknown): string {
   }
 }
 
+/** The brand of every DashScopeValidationError, shared by every copy of this package in a process. */
+const BRAND: unique symbol = Symbol.for("cdktf-dashscope-privatelink.DashScopeValidationError") as never;
+
+/**
+ * Whether `error` is a DashScopeValidationError, also one thrown by another copy of this package (two
+ * versions in one `node_modules`, or a bundled copy), where `instanceof` alone would say no.
+ */
+export function isDashScopeValidationError(error: unknown): error is DashScopeValidationError {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { [BRAND]?: unknown })[BRAND] === true &&
+    typeof (error as { code?: unknown }).code === "string"
+  );
+}
+
 /** A literal prop that cannot work, thrown by a construct's constructor before it creates anything. */
 export class DashScopeValidationError extends Error {
+  /** `instanceof` works across copies of the package too (it checks the brand, as undici's errors do). */
+  public static [Symbol.hasInstance](instance: unknown): boolean {
+    return isDashScopeValidationError(instance);
+  }
+
   /** The stable code, e.g. `DSPL_REGION_UNSUPPORTED`. */
   public readonly code: ValidationCode;
   /** The path of the construct that rejected the prop. */
@@ -107,6 +178,7 @@ export class DashScopeValidationError extends Error {
         : `${constructPath}: ${lines.length} problems:\n${lines.map((l) => `  - ${l}`).join("\n")}`,
     );
     this.name = "DashScopeValidationError";
+    Object.defineProperty(this, BRAND, { value: true, enumerable: false });
     this.code = issues[0].code;
     this.constructPath = constructPath;
     this.issues = issues;

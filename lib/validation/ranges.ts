@@ -2,7 +2,7 @@
  * Numeric range checks (TTL, bandwidth). Skips unresolved tokens like every other check.
  */
 import { isToken } from "./checks";
-import { ValidationCode, ValidationIssue, show } from "./errors";
+import { ValidationCode, ValidationIssue, issue, show } from "./errors";
 
 export interface IntegerRange {
   readonly min: number;
@@ -21,12 +21,12 @@ export function checkIntegerInRange(
   const inRange = Number.isInteger(value) && value >= range.min && (range.max === undefined || value <= range.max);
   if (inRange) return [];
   return [
-    {
-      code: ValidationCode.VALUE_OUT_OF_RANGE,
-      problem: `${what} is ${Number.isInteger(value) ? "out of range" : "not an integer"}`,
-      received: show(value),
-      allowed: range.max === undefined ? `an integer of at least ${range.min}` : `an integer from ${range.min} to ${range.max}`,
+    issue(
+      ValidationCode.VALUE_OUT_OF_RANGE,
+      `${what} is ${Number.isInteger(value) ? "out of range" : "not an integer"}`,
+      show(value),
+      range.max === undefined ? `an integer of at least ${range.min}` : `an integer from ${range.min} to ${range.max}`,
       fix,
-    },
+    ),
   ];
 }

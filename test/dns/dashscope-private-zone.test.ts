@@ -76,8 +76,8 @@ describe("DashScopePrivateZone", () => {
     expect(zone.vpcs).toEqual([{ vpcId: "vpc-tokyo", regionId: "ap-northeast-1" }]);
     const error = thrown(() => zone.addVpc("vpc-tokyo", "ap-southeast-1"));
     expect(error).toBeInstanceOf(DashScopeValidationError);
-    expect(error.code).toBe(ValidationCode.DUPLICATE);
-    expect(error.message).toMatch(/^test\/Dns: \[DSPL_DUPLICATE\] addVpc binds VPC "vpc-tokyo" in "ap-southeast-1", but it is already bound in "ap-northeast-1"/);
+    expect(error.code).toBe(ValidationCode.VPC_REGION_CONFLICT);
+    expect(error.message).toMatch(/^test\/Dns: \[DSPL_VPC_REGION_CONFLICT\] addVpc binds VPC "vpc-tokyo" in "ap-southeast-1", but it is already bound in "ap-northeast-1"/);
   });
 
   test("the same VPC twice in vpcs with different regions is a duplicate", () => {
@@ -92,7 +92,7 @@ describe("DashScopePrivateZone", () => {
           ],
         }),
     );
-    expect(error.code).toBe(ValidationCode.DUPLICATE);
+    expect(error.code).toBe(ValidationCode.VPC_REGION_CONFLICT);
     expect(error.message).toMatch(/vpcs\[1\] binds VPC "vpc-1"/);
   });
 
@@ -101,9 +101,9 @@ describe("DashScopePrivateZone", () => {
     const zone = new DashScopePrivateZone(stack, "Dns", { endpoint });
     const region = new TerraformVariable(stack, "region", { type: "string" });
     const error = thrown(() => zone.addVpc("vpc-1", region.stringValue));
-    expect(error.code).toBe(ValidationCode.REGION_INVALID);
+    expect(error.code).toBe(ValidationCode.LITERAL_REQUIRED);
     expect(error.message).toMatch(/addVpc regionId is a token/);
-    expect(thrown(() => zone.addVpc("vpc-1", "Tokyo")).message).toMatch(/addVpc regionId is not an Alibaba Cloud region id\. Received: "Tokyo"/);
+    expect(thrown(() => zone.addVpc("vpc-1", "Tokyo")).message).toMatch(/addVpc regionId is not a known Alibaba Cloud region id\. Received: "Tokyo"/);
     const vpc = new TerraformVariable(stack, "vpc", { type: "string" });
     zone.addVpc(vpc.stringValue, "ap-northeast-1");
     expect(attachments(stack)[0].vpcs).toEqual([{ vpc_id: "${var.vpc}", region_id: "ap-northeast-1" }]);

@@ -297,7 +297,7 @@ describe("DashScopeEndpoint", () => {
     });
     const third = new TerraformVariable(stack, "third_cidr", { type: "string" }).stringValue;
     const clash = validationError(() => endpoint.allowFrom(third, "requester: tokyo"));
-    expect(clash.code).toBe(ValidationCode.DUPLICATE);
+    expect(clash.code).toBe(ValidationCode.INGRESS_LABEL_DUPLICATE);
     expect(clash.message).toMatch(/Ingress-requester-tokyo-<port>.*"requester: tokyo"/);
     expect(endpoint.securityGroupRules).toHaveLength(6);
   });

@@ -39,7 +39,7 @@ describe("DashScopeEndpoint validation", () => {
     const { stack, provider } = fixture();
     const region = new TerraformVariable(stack, "region", { type: "string" }).stringValue;
     const err = validationError(() => new DashScopeEndpoint(stack, "Endpoint", props(provider, { region })));
-    expect(codes(err)).toEqual([ValidationCode.REGION_INVALID]);
+    expect(codes(err)).toEqual([ValidationCode.LITERAL_REQUIRED]);
     expect(err.message).toMatch(/region is a token/);
   });
 
@@ -53,7 +53,7 @@ describe("DashScopeEndpoint validation", () => {
     const { stack, provider } = fixture();
     const list = new TerraformVariable(stack, "vswitches", { type: "list(any)" }).listValue;
     const err = validationError(() => new DashScopeEndpoint(stack, "Endpoint", props(provider, { vSwitches: Token.asAny(list) as any })));
-    expect(codes(err)).toEqual([ValidationCode.VSWITCH_COUNT]);
+    expect(codes(err)).toEqual([ValidationCode.LITERAL_REQUIRED]);
     expect(err.message).toMatch(/vSwitches is a list token.*must be known at synth.*pass an array literal/);
   });
 
@@ -76,7 +76,7 @@ describe("DashScopeEndpoint validation", () => {
         { vSwitchId: "vsw-a", zoneId: "ap-southeast-1b" },
       ],
     });
-    expect(codes(err)).toEqual([ValidationCode.DUPLICATE]);
+    expect(codes(err)).toEqual([ValidationCode.VSWITCH_DUPLICATE]);
     expect(err.message).toMatch(/name the same vSwitch.*Received: "vsw-a"/);
   });
 
@@ -122,7 +122,7 @@ describe("DashScopeEndpoint validation", () => {
     const { stack, provider } = fixture();
     const list = new TerraformVariable(stack, "cidrs", { type: "list(string)" }).listValue;
     const err = validationError(() => new DashScopeEndpoint(stack, "Endpoint", props(provider, { allowedCidrs: list })));
-    expect(codes(err)).toEqual([ValidationCode.CIDR_INVALID]);
+    expect(codes(err)).toEqual([ValidationCode.LITERAL_REQUIRED]);
     expect(err.message).toMatch(/allowedCidrs is a list token/);
   });
 
@@ -136,7 +136,7 @@ describe("DashScopeEndpoint validation", () => {
 
   test("rejects repeated and empty port lists", () => {
     const twice = rejected({ ports: [443, 80, 443] });
-    expect(codes(twice)).toEqual([ValidationCode.DUPLICATE]);
+    expect(codes(twice)).toEqual([ValidationCode.PORT_DUPLICATE]);
     expect(twice.message).toMatch(/ports\[0\] and ports\[2\] are both 443/);
     const none = rejected({ ports: [] });
     expect(codes(none)).toEqual([ValidationCode.PORT_INVALID]);
@@ -172,7 +172,7 @@ describe("DashScopeEndpoint validation", () => {
     expect(codes(outside)).toEqual([ValidationCode.IP_INVALID]);
     expect(outside.message).toMatch(/vSwitches\[1\]\.eniIp is outside vpcCidrBlock 10\.10\.0\.0\/16.*Received: "10\.20\.1\.10"/);
     const twice = at("10.10.1.10", "10.10.1.10");
-    expect(codes(twice)).toEqual([ValidationCode.DUPLICATE]);
+    expect(codes(twice)).toEqual([ValidationCode.IP_DUPLICATE]);
   });
 
   test("does not check a pinned ENI IP against a VPC CIDR that is a token", () => {
@@ -204,7 +204,7 @@ describe("DashScopeEndpoint validation", () => {
     expect(codes(eleven)).toEqual([ValidationCode.VALUE_OUT_OF_RANGE]);
     expect(eleven.message).toMatch(/securityGroupIds has 11 security groups; an interface endpoint needs 1 to 10/);
     expect(codes(rejected({ securityGroupIds: [] }))).toEqual([ValidationCode.VALUE_OUT_OF_RANGE]);
-    expect(codes(rejected({ securityGroupIds: ["sg-1", "sg-1"] }))).toEqual([ValidationCode.DUPLICATE]);
+    expect(codes(rejected({ securityGroupIds: ["sg-1", "sg-1"] }))).toEqual([ValidationCode.SECURITY_GROUP_DUPLICATE]);
   });
 
   test("rejects a provider for another region", () => {

@@ -116,7 +116,7 @@ describe("TransitRouterNetwork cross-border links", () => {
       crossBorder: { acknowledgeCompliance: true },
     });
     const error = thrown(() => unsized.addRegion("cn-beijing", beijing));
-    expect(error.code).toBe(ValidationCode.PROPS_CONFLICT);
+    expect(error.code).toBe(ValidationCode.LITERAL_REQUIRED);
     expect(error.message).toMatch(/peerBandwidthMbps is a token.*Fix: set crossBorder\.bandwidthPackageMbps/);
   });
 

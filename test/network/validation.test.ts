@@ -9,8 +9,8 @@ describe("TransitRouterNetwork validation", () => {
     const region = new TerraformVariable(stack, "region", { type: "string" });
     const error = thrown(() => new TransitRouterNetwork(stack, "Network", { hubRegion: region.stringValue, hubProvider: sg }));
     expect(error).toBeInstanceOf(DashScopeValidationError);
-    expect(error.code).toBe(ValidationCode.REGION_INVALID);
-    expect(error.message).toMatch(/^test\/Network: \[DSPL_REGION_INVALID\] hubRegion is a token/);
+    expect(error.code).toBe(ValidationCode.LITERAL_REQUIRED);
+    expect(error.message).toMatch(/^test\/Network: \[DSPL_LITERAL_REQUIRED\] hubRegion is a token/);
   });
 
   test("a hub provider for another region is rejected before anything is created", () => {
@@ -45,7 +45,7 @@ describe("TransitRouterNetwork validation", () => {
         }),
     );
     expect(error.issues.map((i: { code: string }) => i.code)).toEqual([ValidationCode.REGION_INVALID, ValidationCode.VALUE_OUT_OF_RANGE]);
-    expect(error.message).toMatch(/routeTableIds key "Singapore" is not an Alibaba Cloud region id/);
+    expect(error.message).toMatch(/routeTableIds key "Singapore" is not a known Alibaba Cloud region id/);
     expect(error.message).toMatch(/peerBandwidthMbps \(Mbit\/s per hub-to-spoke link\) is out of range\. Received: 0\. Allowed: an integer from 1 to 10000/);
   });
 
@@ -62,7 +62,7 @@ describe("TransitRouterNetwork validation", () => {
     const network = new TransitRouterNetwork(stack, "Network", { hubRegion: "ap-southeast-1", hubProvider: sg });
     network.addRegion("ap-northeast-1", tokyo);
     const error = thrown(() => network.addRegion("ap-northeast-1", sg));
-    expect(error.code).toBe(ValidationCode.DUPLICATE);
+    expect(error.code).toBe(ValidationCode.PROVIDER_DUPLICATE);
     expect(error.message).toMatch(/addRegion\("ap-northeast-1"\) was already called with provider test\/Alicloud-ap-northeast-1/);
   });
 
@@ -95,12 +95,12 @@ describe("TransitRouterNetwork validation", () => {
     const sameName = thrown(() =>
       network.attachVpc({ name: "a", vpcId: "vpc-2", regionId: "ap-southeast-1", vpcCidrBlock: "10.1.0.0/16", zoneMappings: SG_ZONES }),
     );
-    expect(sameName.code).toBe(ValidationCode.DUPLICATE);
+    expect(sameName.code).toBe(ValidationCode.NAME_DUPLICATE);
     expect(sameName.message).toMatch(/attachVpc name "a" is already used by the attachment of vpc-1/);
     const sameVpc = thrown(() =>
       network.attachVpc({ name: "b", vpcId: "vpc-1", regionId: "ap-southeast-1", vpcCidrBlock: "10.0.0.0/16", zoneMappings: SG_ZONES }),
     );
-    expect(sameVpc.code).toBe(ValidationCode.DUPLICATE);
+    expect(sameVpc.code).toBe(ValidationCode.VPC_DUPLICATE);
     expect(sameVpc.message).toMatch(/attaches VPC vpc-1, which is already attached as "a"/);
   });
 
@@ -111,7 +111,7 @@ describe("TransitRouterNetwork validation", () => {
     expect(thrown(() => network.attachVpc({ ...base, name: "none", zoneMappings: [] })).code).toBe(ValidationCode.VSWITCH_COUNT);
     const wrongZone = thrown(() => network.attachVpc({ ...base, name: "tokyo", zoneMappings: TOKYO_ZONES }));
     expect(wrongZone.code).toBe(ValidationCode.ZONE_REGION_MISMATCH);
-    expect(wrongZone.message).toMatch(/zoneMappings\[0\]\.zoneId of "tokyo" is not a zone of region ap-southeast-1/);
+    expect(wrongZone.message).toMatch(/vSwitches\[0\]\.zoneId of "tokyo" is not a zone of region ap-southeast-1/);
     const twice = thrown(() =>
       network.attachVpc({ ...base, name: "twice", zoneMappings: [SG_ZONES[0], { zoneId: "ap-southeast-1a", vSwitchId: "vsw-2" }] }),
     );
@@ -132,7 +132,7 @@ describe("TransitRouterNetwork validation", () => {
     const tokenName = thrown(() =>
       network.attachVpc({ name: variable.stringValue, vpcId: "vpc-1", regionId: "ap-southeast-1", vpcCidrBlock: "10.0.0.0/16", zoneMappings: SG_ZONES }),
     );
-    expect(tokenName.code).toBe(ValidationCode.NAME_INVALID);
+    expect(tokenName.code).toBe(ValidationCode.LITERAL_REQUIRED);
   });
 
   test("overlapping CIDRs fail synth naming both attachments, both VPCs and both CIDRs", () => {

@@ -58,7 +58,7 @@ describe("DashScopePrivateAccess validation", () => {
     const f = accessFixture();
     const second = new AlicloudProvider(f.stack, "tokyo-2", { region: "ap-northeast-1", alias: "tokyo_2" });
     const error = rejected(f, [requester(f, "tokyo", "ap-northeast-1", 1), requester(f, "tokyo-b", "ap-northeast-1", 2, { provider: second })]);
-    expect(error.code).toBe("DSPL_DUPLICATE");
+    expect(error.code).toBe("DSPL_PROVIDER_DUPLICATE");
     expect(error.message).toMatch(/requester "tokyo-b" brings a second provider for region ap-northeast-1/);
   });
 
@@ -71,7 +71,7 @@ describe("DashScopePrivateAccess validation", () => {
             requester(f, "self", "ap-southeast-1", 4, { vpcId: "vpc-endpoint" }),
             requester(f, "dashscope-endpoint", "ap-southeast-1", 5),
           ]);
-    expect(error.issues.map((i) => i.code)).toEqual(["DSPL_DUPLICATE", "DSPL_DUPLICATE", "DSPL_DUPLICATE", "DSPL_DUPLICATE"]);
+    expect(error.issues.map((i) => i.code)).toEqual(["DSPL_NAME_DUPLICATE", "DSPL_VPC_DUPLICATE", "DSPL_VPC_DUPLICATE", "DSPL_NAME_DUPLICATE"]);
     expect(error.message).toMatch(/requesters\[1\]\.name "tokyo" is already used by requesters\[0\]/);
     expect(error.message).toMatch(/requester "again" uses VPC vpc-tokyo, which is already the VPC of requester "tokyo"/);
     expect(error.message).toMatch(/requester "self" uses VPC vpc-endpoint, which is already the endpoint's VPC/);
@@ -125,8 +125,8 @@ describe("DashScopePrivateAccess validation", () => {
     const f = accessFixture();
     const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]));
     const error = validationError(() => access.addRequester(requester(f, "tokyo", "eu-central-1", 2, { vpcId: "vpc-frankfurt" })));
-    expect(error.code).toBe("DSPL_DUPLICATE");
-    expect(error.message).toMatch(/^test\/Access\/addRequester: \[DSPL_DUPLICATE\] addRequester\("tokyo"\)\.name "tokyo" is already used/);
+    expect(error.code).toBe("DSPL_NAME_DUPLICATE");
+    expect(error.message).toMatch(/^test\/Access\/addRequester: \[DSPL_NAME_DUPLICATE\] addRequester\("tokyo"\)\.name "tokyo" is already used/);
     expect(validationError(() => access.addRequester(requester(f, "hz", "cn-hangzhou", 3))).code).toBe("DSPL_CROSS_BORDER_UNACKNOWLEDGED");
   });
 });

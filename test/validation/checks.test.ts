@@ -10,9 +10,12 @@ import {
   checkTags,
   checkZoneInRegion,
   cidrsOverlap,
+  forEachRepeat,
+  isDashScopeValidationError,
   isIssue,
   parseCidr,
   resolveDashScopeRegion,
+  resolveKnownRegion,
   resolveRegion,
   throwIfIssues,
 } from "../../lib/validation";
@@ -176,5 +179,50 @@ describe("DashScopeValidationError", () => {
 
   test("no issues, no throw", () => {
     expect(() => throwIfIssues(new Construct(new App(), "S"), "E", [])).not.toThrow();
+  });
+});
+
+describe("isDashScopeValidationError", () => {
+  test("recognises errors of another copy of the package (the brand is a global symbol)", () => {
+    let Other: any;
+    jest.isolateModules(() => {
+      Other = require("../../lib/validation/errors").DashScopeValidationError;
+    });
+    expect(Other).not.toBe(DashScopeValidationError);
+    const foreign = new Other("Stack/Endpoint", [{ code: "DSPL_PORT_INVALID", problem: "p", received: "r", allowed: "a", fix: "f" }]);
+    expect(isDashScopeValidationError(foreign)).toBe(true);
+    expect(foreign instanceof DashScopeValidationError).toBe(true);
+    expect(foreign.code).toBe("DSPL_PORT_INVALID");
+  });
+
+  test("rejects look-alikes without the brand", () => {
+    const lookalike = Object.assign(new Error("x"), { code: "DSPL_PORT_INVALID", issues: [] });
+    expect(isDashScopeValidationError(lookalike)).toBe(false);
+    expect(lookalike instanceof DashScopeValidationError).toBe(false);
+    expect(isDashScopeValidationError(undefined)).toBe(false);
+    expect(isDashScopeValidationError("DSPL_PORT_INVALID")).toBe(false);
+  });
+});
+
+describe("forEachRepeat", () => {
+  test("reports each repeat against the first occurrence and skips undefined keys", () => {
+    const seen: Array<[number, number, string]> = [];
+    forEachRepeat(["a", "b", "a", "x", "a", "b"], (v) => (v === "x" ? undefined : v), (first, i, key) => seen.push([first, i, key]));
+    expect(seen).toEqual([
+      [0, 2, "a"],
+      [0, 4, "a"],
+      [1, 5, "b"],
+    ]);
+  });
+});
+
+describe("region ids", () => {
+  test("a near miss of a known region gets a did-you-mean", () => {
+    expect(resolveKnownRegion("ap-northeast1", "transitRouterIds key")).toMatchObject({
+      code: "DSPL_REGION_INVALID",
+      problem: expect.stringMatching(/did you mean "ap-northeast-1"\?/),
+      fix: 'write "ap-northeast-1"',
+    });
+    expect(resolveKnownRegion("ap-northeast-1", "key")).toMatchObject({ regionId: "ap-northeast-1" });
   });
 });
