@@ -8,7 +8,7 @@ import { CenBandwidthPackage } from "../../.gen/providers/alicloud/cen-bandwidth
 import { CenBandwidthPackageAttachment } from "../../.gen/providers/alicloud/cen-bandwidth-package-attachment";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { AlibabaCloudRegionInfo } from "../catalog";
-import { ValidationCode, ValidationIssue, isToken, issue, show } from "../validation";
+import { ValidationCode, ValidationIssue, ValidationWarning, isToken, issue, show, warningText } from "../validation";
 import { MIN_BANDWIDTH_PACKAGE_MBPS, TransitRouterCrossBorderProps } from "./types";
 
 /** The plan a link draws on, and what the link must wait for. */
@@ -52,19 +52,13 @@ export class BandwidthPlans {
   ) {}
 
   /**
-   * The plan for the link hub -> spoke, creating what it needs; or the issue that stops it.
+   * The issue that stops a plan for the link hub -> spoke, or `undefined`; creates nothing.
    * `explicitId` is `addRegion`'s `bandwidthPackageId`.
    */
-  public planFor(
-    hub: AlibabaCloudRegionInfo,
-    spoke: AlibabaCloudRegionInfo,
-    explicitId: string | undefined,
-  ): LinkPlan | ValidationIssue {
+  public check(hub: AlibabaCloudRegionInfo, spoke: AlibabaCloudRegionInfo, explicitId: string | undefined): ValidationIssue | undefined {
     const { a, b } = pairOf(hub, spoke);
     const pair = `${a}-${b}`;
-    if (explicitId !== undefined) {
-      return this.given(explicitId, `BandwidthPackageAttachment-${spoke.regionId}`);
-    }
+    if (explicitId !== undefined) return undefined;
     const sharedId = this.props.crossBorder?.bandwidthPackageId;
     if (sharedId !== undefined) {
       const known = this.sharedPairs.get(pair);
@@ -78,8 +72,7 @@ export class BandwidthPlans {
           `pass the plan for ${spoke.regionId} with addRegion(${show(spoke.regionId)}, provider, { bandwidthPackageId }), or leave crossBorder.bandwidthPackageId out to have one plan created per pair`,
         );
       }
-      if (known === undefined) this.sharedPairs.set(pair, { spoke: spoke.regionId, areas: `${a} to ${b}` });
-      return this.given(sharedId, "BandwidthPackageAttachment");
+      return undefined;
     }
     if (this.props.crossBorder?.bandwidthPackageMbps === undefined && isToken(this.props.peerBandwidthMbps)) {
       return issue(
@@ -89,6 +82,24 @@ export class BandwidthPlans {
         "a literal peerBandwidthMbps, or crossBorder.bandwidthPackageMbps, or crossBorder.bandwidthPackageId",
         "set crossBorder.bandwidthPackageMbps (or pass an existing plan as crossBorder.bandwidthPackageId)",
       );
+    }
+    return undefined;
+  }
+
+  /**
+   * The plan for the link hub -> spoke, creating what it needs; call {@link check} first (this
+   * throws a RangeError on what `check` reports).
+   */
+  public planFor(hub: AlibabaCloudRegionInfo, spoke: AlibabaCloudRegionInfo, explicitId: string | undefined): LinkPlan {
+    const stop = this.check(hub, spoke, explicitId);
+    if (stop) throw new RangeError(stop.problem);
+    const { a, b } = pairOf(hub, spoke);
+    const pair = `${a}-${b}`;
+    if (explicitId !== undefined) return this.given(explicitId, `BandwidthPackageAttachment-${spoke.regionId}`);
+    const sharedId = this.props.crossBorder?.bandwidthPackageId;
+    if (sharedId !== undefined) {
+      if (!this.sharedPairs.has(pair)) this.sharedPairs.set(pair, { spoke: spoke.regionId, areas: `${a} to ${b}` });
+      return this.given(sharedId, "BandwidthPackageAttachment");
     }
     return this.create(a, b, pair, spoke.regionId);
   }
@@ -147,7 +158,7 @@ export class BandwidthPlans {
       });
       if (paymentType === "PrePaid") {
         Annotations.of(bandwidthPackage).addWarning(
-          `This stack buys a subscription (PrePaid) CEN bandwidth plan for ${a} to ${b}: it renews monthly and cannot be deleted before it expires, so terraform destroy fails on it. For a long-lived network buy the plan outside the stack and pass crossBorder.bandwidthPackageId.`,
+          warningText(ValidationWarning.PREPAID_BANDWIDTH_PLAN, `This stack buys a subscription (PrePaid) CEN bandwidth plan for ${a} to ${b}: it renews monthly and cannot be deleted before it expires, so terraform destroy fails on it. For a long-lived network buy the plan outside the stack and pass crossBorder.bandwidthPackageId.`),
         );
       }
       const attachment = new CenBandwidthPackageAttachment(this.scope, `${id}-Attachment`, {

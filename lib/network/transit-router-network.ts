@@ -1,11 +1,7 @@
-import { Annotations, ITerraformDependable } from "../cdk";
 import { Construct } from "constructs";
 import { CenInstance } from "../../.gen/providers/alicloud/cen-instance";
 import { CenTransitRouter } from "../../.gen/providers/alicloud/cen-transit-router";
 import { CenTransitRouterPeerAttachment } from "../../.gen/providers/alicloud/cen-transit-router-peer-attachment";
-import { CenTransitRouterRouteTableAssociation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-association";
-import { CenTransitRouterRouteTablePropagation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-propagation";
-import { CenTransitRouterVpcAttachment } from "../../.gen/providers/alicloud/cen-transit-router-vpc-attachment";
 import { DataAlicloudCenTransitRouterRouteTables } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-route-tables";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { AlibabaCloudRegionInfo, isCrossBorder } from "../catalog";
@@ -14,29 +10,33 @@ import {
   ValidationCode,
   ValidationIssue,
   addLazyValidation,
-  checkName,
   checkProviderRegion,
-  checkTags,
+  checkResourceId,
   isIssue,
-  isToken,
   issue,
   resolveRegion,
   show,
   throwIfIssues,
 } from "../validation";
-import { checkIntegerInRange } from "../validation/ranges";
 import { BandwidthPlans } from "./bandwidth-plans";
-import { attachmentVSwitches, checkAttachVpcOptions, checkCrossBorderLink, checkRegionKeys, findCidrOverlaps } from "./checks";
+import {
+  checkAttachVpcOptions,
+  checkAttachmentOwnership,
+  checkCrossBorderLink,
+  checkKeysInNetwork,
+  checkNetworkProps,
+  checkTransitRouterNamed,
+  findCidrOverlaps,
+} from "./checks";
 import {
   AddRegionOptions,
   AttachVpcOptions,
   DEFAULT_PEER_BANDWIDTH_MBPS,
-  MIN_BANDWIDTH_PACKAGE_MBPS,
-  PEER_BANDWIDTH_RANGE_MBPS,
   TransitRouterNetworkProps,
   TransitRouterRegion,
   TransitRouterVpcAttachmentInfo,
 } from "./types";
+import { bindRouteTable, checkReusedRegion, createVpcAttachment } from "./vpc-attachments";
 
 /**
  * A hub-and-spoke CEN network on Enterprise Edition transit routers: one CEN (created, or imported
@@ -73,40 +73,7 @@ export class TransitRouterNetwork extends Construct {
 
   public constructor(scope: Construct, id: string, props: TransitRouterNetworkProps) {
     // Everything is checked before super(): a rejected network leaves nothing in the tree.
-    const issues: ValidationIssue[] = [];
-    const hubInfo = resolveRegion(props.hubRegion, "hubRegion");
-    if (isIssue(hubInfo)) issues.push(hubInfo);
-    else issues.push(...checkProviderRegion(props.hubProvider, props.hubRegion, "hubProvider"));
-    if (props.cenId === undefined && props.transitRouterIds !== undefined) {
-      issues.push(issue(
-        ValidationCode.PROPS_CONFLICT,
-        "transitRouterIds imports transit routers, but cenId is not set, so a new CEN would be created that those routers do not belong to",
-        `transitRouterIds for ${show(Object.keys(props.transitRouterIds))} and no cenId`,
-        "transitRouterIds together with the cenId of the CEN the routers belong to",
-        "pass cenId as well, or leave transitRouterIds out to create the routers",
-      ));
-    }
-    issues.push(...checkRegionKeys(props.transitRouterIds, "transitRouterIds"));
-    issues.push(...checkRegionKeys(props.routeTableIds, "routeTableIds"));
-    issues.push(...checkName(props.cenName, "cenName", "cenName"));
-    issues.push(...checkName(props.cenDescription, "description", "cenDescription"));
-    issues.push(...checkTags(props.tags, "tags"));
-    issues.push(
-      ...checkIntegerInRange(
-        props.peerBandwidthMbps,
-        PEER_BANDWIDTH_RANGE_MBPS,
-        "peerBandwidthMbps (Mbit/s per hub-to-spoke link)",
-        `use a whole number of Mbit/s, e.g. ${DEFAULT_PEER_BANDWIDTH_MBPS}`,
-      ),
-    );
-    issues.push(
-      ...checkIntegerInRange(
-        props.crossBorder?.bandwidthPackageMbps,
-        { min: MIN_BANDWIDTH_PACKAGE_MBPS },
-        "crossBorder.bandwidthPackageMbps (Mbit/s of each created bandwidth plan)",
-        "use at least 2 Mbit/s, the smallest plan Alibaba Cloud sells",
-      ),
-    );
+    const { issues, hubInfo } = checkNetworkProps(props);
     throwIfIssues(scope, id, issues);
     super(scope, id);
 
@@ -132,7 +99,16 @@ export class TransitRouterNetwork extends Construct {
       peerBandwidthMbps: this.peerBandwidthMbps,
     });
     this.hub = this.createRegion(this.hubInfo, props.hubProvider, props.transitRouterIds?.[props.hubRegion]);
-    addLazyValidation(this, () => [...findCidrOverlaps(this.attachments), ...this.plans.validate()]);
+    addLazyValidation(this, () => {
+      const regionIds = this.regions.map((r) => r.regionId);
+      return [
+        ...findCidrOverlaps(this.attachments),
+        ...this.plans.validate(),
+        ...checkKeysInNetwork(props.transitRouterIds, "transitRouterIds", regionIds),
+        ...checkKeysInNetwork(props.routeTableIds, "routeTableIds", regionIds),
+        ...checkKeysInNetwork(props.peerAttachmentIds, "peerAttachmentIds", regionIds),
+      ];
+    });
   }
 
   /** The hub region id. */
@@ -161,31 +137,25 @@ export class TransitRouterNetwork extends Construct {
    * Idempotent for the same region and provider; the hub region returns the hub.
    */
   public addRegion(regionId: string, provider: AlicloudProvider, options: AddRegionOptions = {}): TransitRouterRegion {
-    const info = resolveRegion(regionId, `addRegion regionId`);
-    if (isIssue(info)) return this.fail([info]);
+    const issues = this.checkAddRegion(regionId, provider, options);
+    if (issues.length > 0) this.fail(issues);
     const known = this.regionMap.get(regionId);
-    if (known) return this.reuseRegion(known, provider, options);
-
-    const issues: ValidationIssue[] = [...checkProviderRegion(provider, regionId, `addRegion provider for ${regionId}`)];
+    if (known) return known;
+    const info = resolveRegion(regionId, "addRegion regionId") as AlibabaCloudRegionInfo;
     const importedId = options.transitRouterId ?? this.props.transitRouterIds?.[regionId];
-    if (options.transitRouterId !== undefined && this.props.cenId === undefined) {
-      issues.push(issue(
-        ValidationCode.PROPS_CONFLICT,
-        `addRegion(${show(regionId)}) imports transit router ${show(options.transitRouterId)}, but the network creates its own CEN, which that router does not belong to`,
-        show(options.transitRouterId),
-        "transitRouterId only on a network with cenId",
-        "pass cenId to the network, or leave transitRouterId out to create the router",
-      ));
-    }
     const crossBorder = isCrossBorder(this.hubInfo, info);
-    issues.push(...checkCrossBorderLink(this.hubInfo, info, this.props.crossBorder));
-    if (issues.length > 0) return this.fail(issues);
-
+    const adoptedPeer = this.props.peerAttachmentIds?.[regionId];
     const explicitPlan = options.bandwidthPackageId;
-    const plan = crossBorder || explicitPlan !== undefined ? this.plans.planFor(this.hubInfo, info, explicitPlan) : undefined;
-    if (plan !== undefined && isIssue(plan)) return this.fail([plan]);
+    const plan =
+      adoptedPeer === undefined && (crossBorder || explicitPlan !== undefined) ? this.plans.planFor(this.hubInfo, info, explicitPlan) : undefined;
 
     const spoke = this.createRegion(info, provider, importedId);
+    if (adoptedPeer !== undefined) {
+      // The landing zone's own link: nothing is created for it, and its routing is the landing zone's.
+      const region: TransitRouterRegion = { ...spoke, peerAttachmentId: adoptedPeer, crossBorder };
+      this.regionMap.set(regionId, region);
+      return region;
+    }
     const peer = new CenTransitRouterPeerAttachment(this, `Peer-${regionId}`, {
       provider: this.props.hubProvider,
       cenId: this.cenId,
@@ -205,8 +175,8 @@ export class TransitRouterNetwork extends Construct {
       tags: this.props.tags,
     });
     const peerAttachmentId = peer.transitRouterAttachmentId;
-    const hubSide = this.bindRouteTable(`Peer-${regionId}-Hub`, peer, peerAttachmentId, this.hub.routeTableId, this.props.hubProvider);
-    const spokeSide = this.bindRouteTable(`Peer-${regionId}-Spoke`, peer, peerAttachmentId, spoke.routeTableId, provider);
+    const hubSide = bindRouteTable(this, `Peer-${regionId}-Hub`, peer, peerAttachmentId, this.hub.routeTableId, this.props.hubProvider);
+    const spokeSide = bindRouteTable(this, `Peer-${regionId}-Spoke`, peer, peerAttachmentId, spoke.routeTableId, provider);
     const region: TransitRouterRegion = {
       ...spoke,
       peerAttachment: peer,
@@ -224,80 +194,100 @@ export class TransitRouterNetwork extends Construct {
     return region;
   }
 
+  /** The issues `addRegion` would throw for these arguments (empty when it would succeed); creates nothing. */
+  public checkAddRegion(regionId: string, provider: AlicloudProvider, options: AddRegionOptions = {}): ValidationIssue[] {
+    const info = resolveRegion(regionId, `addRegion regionId`);
+    if (isIssue(info)) return [info];
+    const known = this.regionMap.get(regionId);
+    if (known) return checkReusedRegion(known, provider, options);
+    const issues: ValidationIssue[] = [...checkProviderRegion(provider, regionId, `addRegion provider for ${regionId}`)];
+    issues.push(...checkResourceId(options.transitRouterId, "transitRouter", `addRegion(${show(regionId)}) transitRouterId`));
+    if (options.transitRouterId !== undefined && this.props.cenId === undefined) {
+      issues.push(
+        issue(
+          ValidationCode.PROPS_CONFLICT,
+          `addRegion(${show(regionId)}) imports transit router ${show(options.transitRouterId)}, but the network creates its own CEN, which that router does not belong to`,
+          show(options.transitRouterId),
+          "transitRouterId only on a network with cenId",
+          "pass cenId to the network, or leave transitRouterId out to create the router",
+        ),
+      );
+    }
+    issues.push(...checkTransitRouterNamed(this.props, regionId, options.transitRouterId));
+    if (this.props.peerAttachmentIds?.[regionId] === undefined) {
+      issues.push(...checkCrossBorderLink(this.hubInfo, info, this.props.crossBorder));
+      if (issues.length === 0 && (isCrossBorder(this.hubInfo, info) || options.bandwidthPackageId !== undefined)) {
+        const stop = this.plans.check(this.hubInfo, info, options.bandwidthPackageId);
+        if (stop) issues.push(stop);
+      }
+    }
+    return issues;
+  }
+
   /**
    * Attaches a VPC to its region's transit router (managed by that region's provider) and
    * associates it with and propagates it to the region's route table.
    */
   public attachVpc(options: AttachVpcOptions): TransitRouterVpcAttachmentInfo {
+    const issues = this.checkAttachVpc(options);
+    if (issues.length > 0) this.fail(issues);
+    const region = this.regionMap.get(options.regionId)!;
+    const result = createVpcAttachment(this, {
+      options,
+      region,
+      cenId: this.cenId,
+      cenOwnerAccountId: this.props.ownerAccountId,
+      autoPublishRouteEnabled: this.props.autoPublishRouteEnabled ?? true,
+      tags: this.props.tags,
+    });
+    this.attachments.push(result);
+    return result;
+  }
+
+  /** The issues `attachVpc` would throw for these options (empty when it would succeed); creates nothing. */
+  public checkAttachVpc(options: AttachVpcOptions): ValidationIssue[] {
     const info = resolveRegion(options.regionId, "attachVpc regionId");
     const issues: ValidationIssue[] = [];
     if (isIssue(info)) issues.push(info);
     const region = isIssue(info) ? undefined : this.regionMap.get(options.regionId);
     if (!isIssue(info) && !region) {
-      issues.push(issue(
-        ValidationCode.PROVIDER_MISSING,
-        `attachVpc ${show(options.name)} is in region ${options.regionId}, which has no transit router and no provider in this network`,
-        show(options.regionId),
-        `the hub region or a region added with addRegion: ${show(this.regions.map((r) => r.regionId))}`,
-        `call addRegion(${show(options.regionId)}, provider) with the AlicloudProvider aliased to ${options.regionId} before attaching the VPC (or pass a provider for that region)`,
-      ));
+      issues.push(
+        issue(
+          ValidationCode.PROVIDER_MISSING,
+          `attachVpc ${show(options.name)} is in region ${options.regionId}, which has no transit router and no provider in this network`,
+          show(options.regionId),
+          `the hub region or a region added with addRegion: ${show(this.regions.map((r) => r.regionId))}`,
+          `call addRegion(${show(options.regionId)}, provider) with the AlicloudProvider aliased to ${options.regionId} before attaching the VPC (or pass a provider for that region)`,
+        ),
+      );
     }
     issues.push(...checkAttachVpcOptions(options, isIssue(info) ? undefined : info));
+    issues.push(...checkAttachmentOwnership(options, this.props));
     const sameName = this.attachments.find((a) => a.name === options.name);
     if (sameName) {
-      issues.push(issue(
-        ValidationCode.NAME_DUPLICATE,
-        `attachVpc name ${show(options.name)} is already used by the attachment of ${sameName.vpcId}`,
-        show(options.name),
-        "a name per attachment, unique in the network",
-        "give each attachment its own name",
-      ));
+      issues.push(
+        issue(
+          ValidationCode.NAME_DUPLICATE,
+          `attachVpc name ${show(options.name)} is already used by the attachment of ${sameName.vpcId}`,
+          show(options.name),
+          "a name per attachment, unique in the network",
+          "give each attachment its own name",
+        ),
+      );
     }
     const sameVpc = this.attachments.find((a) => a.vpcId === options.vpcId);
     if (sameVpc) {
-      issues.push(issue(
-        ValidationCode.VPC_DUPLICATE,
-        `attachVpc ${show(options.name)} attaches VPC ${options.vpcId}, which is already attached as ${show(sameVpc.name)}; a VPC attaches to a transit router once`,
-        show(options.vpcId),
-        "each VPC at most once",
-        `reuse the attachment ${show(sameVpc.name)} instead of attaching the VPC again`,
-      ));
-    }
-    if (issues.length > 0 || !region) return this.fail(issues);
-
-    const id = `Vpc-${options.name}`;
-    const mappings = attachmentVSwitches(options);
-    if (!isToken(mappings) && mappings.length === 1) {
-      Annotations.of(this).addWarning(
-        `attachVpc ${show(options.name)} maps a single zone: the transit router's ENIs in that VPC have no second zone to fail over to. Add a vSwitch in a second zone for high availability.`,
+      issues.push(
+        issue(
+          ValidationCode.VPC_DUPLICATE,
+          `attachVpc ${show(options.name)} attaches VPC ${options.vpcId}, which is already attached as ${show(sameVpc.name)}; a VPC attaches to a transit router once`,
+          show(options.vpcId),
+          "each VPC at most once",
+          `reuse the attachment ${show(sameVpc.name)} instead of attaching the VPC again`,
+        ),
       );
     }
-    const attachment = new CenTransitRouterVpcAttachment(this, id, {
-      provider: region.provider,
-      cenId: this.cenId,
-      transitRouterId: region.transitRouterId,
-      vpcId: options.vpcId,
-      transitRouterVpcAttachmentName: options.name,
-      autoPublishRouteEnabled: this.props.autoPublishRouteEnabled ?? true,
-      zoneMappings: mappings.map((m) => ({ zoneId: m.zoneId, vswitchId: m.vSwitchId })),
-      tags: this.props.tags,
-    });
-    const transitRouterAttachmentId = attachment.transitRouterAttachmentId;
-    const routeTableId = options.routeTableId ?? region.routeTableId;
-    const bound = this.bindRouteTable(id, attachment, transitRouterAttachmentId, routeTableId, region.provider);
-    const result: TransitRouterVpcAttachmentInfo = {
-      name: options.name,
-      regionId: options.regionId,
-      vpcId: options.vpcId,
-      vpcCidrBlock: options.vpcCidrBlock,
-      transitRouterAttachmentId,
-      routeTableId,
-      attachment,
-      association: bound.association,
-      propagation: bound.propagation,
-    };
-    this.attachments.push(result);
-    return result;
+    return issues;
   }
 
   private createRegion(info: AlibabaCloudRegionInfo, provider: AlicloudProvider, importedId: string | undefined): TransitRouterRegion {
@@ -332,62 +322,6 @@ export class TransitRouterNetwork extends Construct {
     };
     this.regionMap.set(regionId, region);
     return region;
-  }
-
-  private reuseRegion(known: TransitRouterRegion, provider: AlicloudProvider, options: AddRegionOptions): TransitRouterRegion {
-    const issues: ValidationIssue[] = [];
-    if (known.provider !== provider) {
-      issues.push(issue(
-        ValidationCode.PROVIDER_DUPLICATE,
-        `addRegion(${show(known.regionId)}) was already called with provider ${known.provider.node.path}; a region has one transit router and one provider in a network`,
-        `provider ${provider.node.path}`,
-        `the provider the region was first added with (${known.provider.node.path})`,
-        "create one aliased provider per region and pass that same instance every time",
-      ));
-    }
-    const importedBefore = known.transitRouter === undefined ? known.transitRouterId : undefined;
-    if (options.transitRouterId !== undefined && options.transitRouterId !== importedBefore) {
-      issues.push(issue(
-        ValidationCode.PROPS_CONFLICT,
-        `addRegion(${show(known.regionId)}) names transit router ${show(options.transitRouterId)}, but the region already has ${importedBefore === undefined ? "a router created by this network" : `router ${show(importedBefore)}`}`,
-        show(options.transitRouterId),
-        "the same router every time the region is added",
-        "pass the same transitRouterId each time (or none after the first call)",
-      ));
-    }
-    if (options.bandwidthPackageId !== undefined && options.bandwidthPackageId !== known.bandwidthPackageId) {
-      issues.push(issue(
-        ValidationCode.PROPS_CONFLICT,
-        `addRegion(${show(known.regionId)}) names bandwidth plan ${show(options.bandwidthPackageId)}, but the region's link was already set up ${known.isHub ? "(the hub has no link)" : `with ${known.bandwidthPackageId === undefined ? "pay-by-data-transfer bandwidth" : `plan ${show(known.bandwidthPackageId)}`}`}`,
-        show(options.bandwidthPackageId),
-        "the same plan every time the region is added",
-        "pass bandwidthPackageId on the first addRegion call for the region only",
-      ));
-    }
-    return issues.length > 0 ? this.fail(issues) : known;
-  }
-
-  /** One association + one propagation of an attachment on a route table, with teardown-order dependencies. */
-  private bindRouteTable(
-    id: string,
-    attachment: ITerraformDependable,
-    transitRouterAttachmentId: string,
-    transitRouterRouteTableId: string,
-    provider: AlicloudProvider,
-  ): { association: CenTransitRouterRouteTableAssociation; propagation: CenTransitRouterRouteTablePropagation } {
-    const association = new CenTransitRouterRouteTableAssociation(this, `${id}-Association`, {
-      provider,
-      transitRouterAttachmentId,
-      transitRouterRouteTableId,
-      dependsOn: [attachment],
-    });
-    const propagation = new CenTransitRouterRouteTablePropagation(this, `${id}-Propagation`, {
-      provider,
-      transitRouterAttachmentId,
-      transitRouterRouteTableId,
-      dependsOn: [attachment, association],
-    });
-    return { association, propagation };
   }
 
   private fail(issues: readonly ValidationIssue[]): never {

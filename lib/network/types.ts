@@ -3,6 +3,7 @@
  * the construct file holds only its logic.
  */
 import { CenTransitRouter } from "../../.gen/providers/alicloud/cen-transit-router";
+import { CenTransitRouterGrantAttachment } from "../../.gen/providers/alicloud/cen-transit-router-grant-attachment";
 import { CenTransitRouterPeerAttachment } from "../../.gen/providers/alicloud/cen-transit-router-peer-attachment";
 import { CenTransitRouterRouteTableAssociation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-association";
 import { CenTransitRouterRouteTablePropagation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-propagation";
@@ -90,6 +91,26 @@ export interface TransitRouterNetworkProps {
    */
   readonly routeTableIds?: Record<string, string>;
   /**
+   * Existing hub-to-spoke peer attachments by spoke region id (`tr-attach-...`): for these regions no
+   * peer attachment, association or propagation is created; the link is the landing zone's.
+   * Every key must be a region of this network.
+   * @default - a peer link is created for every spoke region
+   */
+  readonly peerAttachmentIds?: Record<string, string>;
+  /**
+   * With `cenId`, whether a region missing from `transitRouterIds` may get a new transit router.
+   * Alibaba allows one transit router per region per CEN, so an existing CEN's region without an
+   * id is an error (`DSPL_TRANSIT_ROUTER_MISSING`) unless this says creating one is intended.
+   * @default false
+   */
+  readonly createTransitRouters?: boolean;
+  /**
+   * The Alibaba Cloud account UID (16 digits) that owns the CEN: the grant of a VPC of another
+   * account names it (`cen_owner_id`). Required as soon as an attachment has `ownerAccountId`.
+   * @default - unknown: cross-account attachments are rejected
+   */
+  readonly ownerAccountId?: string;
+  /**
    * The bandwidth of each hub-to-spoke link in Mbit/s, from 1 to 10000: the throttle of a
    * pay-by-data-transfer link, or the share of the bandwidth plan for a plan-backed one.
    * @default 10
@@ -145,11 +166,11 @@ export interface TransitRouterRegion {
   readonly transitRouter?: CenTransitRouter;
   /** The system route table lookup; `undefined` when `routeTableIds` names this region's table. */
   readonly routeTables?: DataAlicloudCenTransitRouterRouteTables;
-  /** `transit_router_attachment_id` of the hub-to-spoke link; `undefined` for the hub. */
+  /** `transit_router_attachment_id` of the hub-to-spoke link (created or adopted); `undefined` for the hub. */
   readonly peerAttachmentId?: string;
-  /** The hub-to-spoke link; `undefined` for the hub. */
+  /** The hub-to-spoke link; `undefined` for the hub and for an adopted link (`peerAttachmentIds`). */
   readonly peerAttachment?: CenTransitRouterPeerAttachment;
-  /** The link's route-table resources; `undefined` for the hub. */
+  /** The link's route-table resources; `undefined` for the hub and for an adopted link. */
   readonly peerRouting?: TransitRouterPeerRouting;
   /** Whether the link to the hub crosses the border of the Chinese mainland. */
   readonly crossBorder: boolean;
@@ -190,6 +211,30 @@ export interface AttachVpcOptions {
    * @default - the region's table (`routeTableIds`, else the system table)
    */
   readonly routeTableId?: string;
+  /**
+   * The VPC is already attached to its region's transit router (`tr-attach-...`): no attachment,
+   * association or propagation is created; the id is what `transitRouterAttachmentId` returns.
+   * @default - a new attachment, associated with and propagating to the region's route table
+   */
+  readonly transitRouterAttachmentId?: string;
+  /**
+   * The UID of the account that owns the VPC when it is not the CEN owner's: the grant of the VPC
+   * to the CEN is created in that account (with `ownerProvider`) and the attachment sets
+   * `vpc_owner_id`. Needs the network's `ownerAccountId`.
+   * @default - the VPC belongs to the CEN owner's account
+   */
+  readonly ownerAccountId?: string;
+  /**
+   * The provider of the VPC owner's account in the VPC's region (e.g. with `assume_role`): it
+   * creates the grant. Required with `ownerAccountId`.
+   * @default - none
+   */
+  readonly ownerProvider?: AlicloudProvider;
+  /**
+   * Who pays for a cross-account attachment (the grant and the attachment say the same).
+   * @default "PayByCenOwner"
+   */
+  readonly orderType?: "PayByCenOwner" | "PayByResourceOwner";
 }
 
 /** What `attachVpc` created. */
@@ -201,7 +246,14 @@ export interface TransitRouterVpcAttachmentInfo {
   /** `transit_router_attachment_id` (never the composite `id`). */
   readonly transitRouterAttachmentId: string;
   readonly routeTableId: string;
-  readonly attachment: CenTransitRouterVpcAttachment;
-  readonly association: CenTransitRouterRouteTableAssociation;
-  readonly propagation: CenTransitRouterRouteTablePropagation;
+  /** The created attachment; `undefined` when adopted (`transitRouterAttachmentId`). */
+  readonly attachment?: CenTransitRouterVpcAttachment;
+  /** `undefined` when the attachment is adopted. */
+  readonly association?: CenTransitRouterRouteTableAssociation;
+  /** `undefined` when the attachment is adopted. */
+  readonly propagation?: CenTransitRouterRouteTablePropagation;
+  /** The grant in the VPC owner's account, for a cross-account attachment. */
+  readonly grant?: CenTransitRouterGrantAttachment;
+  /** Whether the attachment was adopted rather than created. */
+  readonly adopted: boolean;
 }

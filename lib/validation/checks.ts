@@ -247,3 +247,55 @@ export function checkIpv4(value: string, what: string): ValidationIssue[] {
     ),
   ];
 }
+
+/** The id prefixes of the Alibaba Cloud resources these constructs take by id. */
+export const RESOURCE_ID_PREFIXES = {
+  vpc: "vpc-",
+  vSwitch: "vsw-",
+  securityGroup: "sg-",
+  cen: "cen-",
+  transitRouter: "tr-",
+  transitRouterAttachment: "tr-attach-",
+  routeTable: "vtb-",
+} as const;
+
+/** Checks a literal resource id: not empty, and of its kind (`vsw-...` for a vSwitch, ...). */
+export function checkResourceId(value: string | undefined, kind: keyof typeof RESOURCE_ID_PREFIXES, what: string): ValidationIssue[] {
+  if (value === undefined || isToken(value)) return [];
+  const prefix = RESOURCE_ID_PREFIXES[kind];
+  const wrongKind =
+    typeof value !== "string" ||
+    !value.startsWith(prefix) ||
+    value.length === prefix.length ||
+    (kind === "transitRouter" && value.startsWith(RESOURCE_ID_PREFIXES.transitRouterAttachment));
+  if (!wrongKind) return [];
+  const other = Object.entries(RESOURCE_ID_PREFIXES)
+    .filter(([, p]) => typeof value === "string" && value.startsWith(p))
+    .sort((a, b) => b[1].length - a[1].length)[0];
+  return [
+    issue(
+      ValidationCode.ID_INVALID,
+      value === ""
+        ? `${what} is empty`
+        : `${what} is not a ${kind} id${other ? ` (it looks like a ${other[0]} id)` : ""}`,
+      show(value),
+      `a ${kind} id as Alibaba Cloud writes it, "${prefix}" followed by its suffix`,
+      value === "" ? "pass the id, or a reference to it (a variable or remote state)" : `pass the id of the ${kind}, not of another resource`,
+    ),
+  ];
+}
+
+/** Checks a literal Alibaba Cloud account UID (16 digits). */
+export function checkAccountId(value: string | undefined, what: string): ValidationIssue[] {
+  if (value === undefined || isToken(value)) return [];
+  if (typeof value === "string" && /^\d{16}$/.test(value)) return [];
+  return [
+    issue(
+      ValidationCode.ACCOUNT_ID_INVALID,
+      `${what} is not an Alibaba Cloud account UID`,
+      show(value),
+      "the 16-digit account id (UID) of the owning account, e.g. \"1234567890123456\"",
+      "pass the account's UID (the console's account center, or data.alicloud_account.id of that account's provider), not its alias or a RAM user id",
+    ),
+  ];
+}

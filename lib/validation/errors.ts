@@ -69,7 +69,51 @@ export const ValidationCode = {
   VALUE_OUT_OF_RANGE: "DSPL_VALUE_OUT_OF_RANGE",
   /** Props that contradict each other. */
   PROPS_CONFLICT: "DSPL_PROPS_CONFLICT",
+  /** A resource id that is empty or of the wrong kind (`vpc-`, `vsw-`, `sg-`, `cen-`, `tr-`, `tr-attach-`, `vtb-`). */
+  ID_INVALID: "DSPL_ID_INVALID",
+  /** An Alibaba Cloud account UID that is not 16 digits. */
+  ACCOUNT_ID_INVALID: "DSPL_ACCOUNT_ID_INVALID",
+  /** A cross-account attachment without the CEN owner's account UID (`cen.ownerAccountId`). */
+  CEN_OWNER_MISSING: "DSPL_CEN_OWNER_MISSING",
+  /** With an existing CEN, a region needs a transit router and none is named. */
+  TRANSIT_ROUTER_MISSING: "DSPL_TRANSIT_ROUTER_MISSING",
+  /** A key of a map by region id (`transitRouterIds`, `routeTableIds`, `peerAttachmentIds`) is not a region of the network. */
+  REGION_NOT_IN_NETWORK: "DSPL_REGION_NOT_IN_NETWORK",
+  /** Two outputs of one stack would have the same name (two hubs without distinct `prefix`). */
+  OUTPUT_DUPLICATE: "DSPL_OUTPUT_DUPLICATE",
+  /** More VPCs or accounts on one Private Zone than Alibaba's quota allows. */
+  ZONE_QUOTA_EXCEEDED: "DSPL_ZONE_QUOTA_EXCEEDED",
+  /** The custom domain is HTTPS-only but `ports` does not open 443. */
+  PORT_MISSING: "DSPL_PORT_MISSING",
+  /** A provider without a `region`: Terraform would fall back to ALICLOUD_REGION, else cn-beijing. */
+  PROVIDER_REGION_MISSING: "DSPL_PROVIDER_REGION_MISSING",
 } as const;
+
+/**
+ * The stable codes of synth warnings (`Annotations.of(...).addWarning`, printed by `cdktf synth` and
+ * `npm run synth`); each warning message starts with its code in brackets.
+ */
+export const ValidationWarning = {
+  /** A zone id of the right form that is not in the region's known zones (dated data; Alibaba adds zones). */
+  ZONE_UNKNOWN: "DSPL_ZONE_UNKNOWN",
+  /** An adopted Private Zone: its one attachment replaces the zone's whole VPC list. */
+  ZONE_BINDINGS_REPLACED: "DSPL_ZONE_BINDINGS_REPLACED",
+  /** A VPC attachment in a single zone. */
+  SINGLE_ZONE: "DSPL_SINGLE_ZONE",
+  /** The zone name is not the endpoint's custom domain. */
+  ZONE_NAME_MISMATCH: "DSPL_ZONE_NAME_MISMATCH",
+  /** A subscription bandwidth plan is bought by the stack. */
+  PREPAID_BANDWIDTH_PLAN: "DSPL_PREPAID_BANDWIDTH_PLAN",
+  /** The endpoint's groups are the user's: the requesters' CIDRs must be opened there. */
+  SECURITY_GROUPS_BROUGHT: "DSPL_SECURITY_GROUPS_BROUGHT",
+} as const;
+
+export type ValidationWarning = (typeof ValidationWarning)[keyof typeof ValidationWarning];
+
+/** A warning message with its code first, e.g. `[DSPL_ZONE_UNKNOWN] vSwitches[0].zoneId ...`. */
+export function warningText(code: ValidationWarning, text: string): string {
+  return `[${code}] ${text}`;
+}
 
 export type ValidationCode = (typeof ValidationCode)[keyof typeof ValidationCode];
 

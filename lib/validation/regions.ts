@@ -72,10 +72,10 @@ export function resolveKnownRegion(regionId: string, what: string): AlibabaCloud
   return unknownRegion(regionId, what);
 }
 
-/** The closest candidate within two edits, if any. */
-export function suggest(value: string, candidates: readonly string[]): string | undefined {
+/** The closest candidate within `maxEdits` edits (default 2), if any. */
+export function suggest(value: string, candidates: readonly string[], maxEdits = 2): string | undefined {
   let best: string | undefined;
-  let bestDistance = 3;
+  let bestDistance = maxEdits + 1;
   for (const candidate of candidates) {
     const d = editDistance(value, candidate);
     if (d < bestDistance) {

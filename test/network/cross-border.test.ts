@@ -138,6 +138,7 @@ describe("TransitRouterNetwork cross-border links", () => {
       hubRegion: "ap-southeast-1",
       hubProvider: sg,
       cenId: "cen-lz",
+      createTransitRouters: true,
       crossBorder: { acknowledgeCompliance: true, bandwidthPackageId: "cenbwp-lz" },
     });
     const hz = network.addRegion("cn-hangzhou", hangzhou);
@@ -178,6 +179,7 @@ describe("TransitRouterNetwork cross-border links", () => {
       hubRegion: "cn-beijing",
       hubProvider: beijing,
       cenId: "cen-1",
+      createTransitRouters: true,
       crossBorder: { acknowledgeCompliance: true, bandwidthPackageId: "cenbwp-apac" },
     });
     network.addRegion("ap-southeast-1", sg);

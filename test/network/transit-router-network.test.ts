@@ -64,7 +64,7 @@ describe("TransitRouterNetwork", () => {
 
   test("addRegion can import one router with options.transitRouterId", () => {
     const { stack, sg, tokyo } = networkStack();
-    const network = new TransitRouterNetwork(stack, "Network", { hubRegion: "ap-southeast-1", hubProvider: sg, cenId: "cen-1" });
+    const network = new TransitRouterNetwork(stack, "Network", { hubRegion: "ap-southeast-1", hubProvider: sg, cenId: "cen-1", createTransitRouters: true });
     network.addRegion("ap-northeast-1", tokyo, { transitRouterId: "tr-tokyo" });
     const routers = resourcesOf(synthJson(stack), "alicloud_cen_transit_router");
     expect(Object.keys(routers)).toHaveLength(1);
@@ -170,7 +170,7 @@ describe("TransitRouterNetwork", () => {
         { zone_id: "ap-northeast-1b", vswitch_id: "vsw-tk-b" },
       ],
     });
-    const attachmentId = ref(attached.attachment, "transit_router_attachment_id");
+    const attachmentId = ref(attached.attachment!, "transit_router_attachment_id");
     expect(resolved(stack, attached.transitRouterAttachmentId)).toBe(attachmentId);
     for (const type of [CenTransitRouterRouteTableAssociation, CenTransitRouterRouteTablePropagation]) {
       expect(synth).toHaveResourceWithProperties(type, {
@@ -206,8 +206,8 @@ describe("TransitRouterNetwork", () => {
     const json = synthJson(stack);
     const associations = resourcesOf(json, "alicloud_cen_transit_router_route_table_association");
     const propagations = resourcesOf(json, "alicloud_cen_transit_router_route_table_propagation");
-    expect(associations[vpc.association.friendlyUniqueId].depends_on).toEqual([address(vpc.attachment)]);
-    expect(propagations[vpc.propagation.friendlyUniqueId].depends_on).toEqual([address(vpc.attachment), address(vpc.association)]);
+    expect(associations[vpc.association!.friendlyUniqueId].depends_on).toEqual([address(vpc.attachment!)]);
+    expect(propagations[vpc.propagation!.friendlyUniqueId].depends_on).toEqual([address(vpc.attachment!), address(vpc.association!)]);
     const routing = spoke.peerRouting!;
     for (const association of [routing.hubAssociation, routing.spokeAssociation]) {
       expect(associations[association.friendlyUniqueId].depends_on).toEqual([address(spoke.peerAttachment!)]);

@@ -156,7 +156,7 @@ describe("TransitRouterNetwork validation", () => {
       hubRegion: "ap-southeast-1",
       hubProvider: sg,
       cenId: text("cen_id"),
-      transitRouterIds: { "ap-northeast-1": text("tr_tokyo") },
+      transitRouterIds: { "ap-northeast-1": text("tr_tokyo"), "ap-southeast-1": text("tr_sg") },
       peerBandwidthMbps: new TerraformVariable(stack, "bw", { type: "number" }).numberValue,
     });
     network.addRegion("ap-northeast-1", tokyo);
