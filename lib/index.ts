@@ -3,6 +3,7 @@ export * from "./catalog";
 export {
   DashScopeValidationError,
   ValidationCode,
+  ValidationWarning,
   isDashScopeValidationError,
   type ValidationIssue,
 } from "./validation/errors";

@@ -2,7 +2,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { AnnotationMetadataEntryType, App, TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { IConstruct } from "constructs";
 import { DashScopeValidationError } from "../lib/validation";
 
 /** The synthesized stack as an object; `runValidations` runs the lazy validations first. */
@@ -73,4 +74,18 @@ export function synthStacks(build: (outdir: string) => App): Map<string, any> {
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** The node paths of a tree and its synthesized JSON: equal before and after a rejected call means nothing was left behind. */
+export function treeSnapshot(stack: TerraformStack): { paths: string[]; json: string } {
+  return { paths: stack.node.findAll().map((c) => c.node.path), json: Testing.synth(stack) };
+}
+
+/** The warning annotations of a construct and its children. */
+export function warningsOf(scope: IConstruct): string[] {
+  return scope.node
+    .findAll()
+    .flatMap((c) => c.node.metadata)
+    .filter((m) => m.type === AnnotationMetadataEntryType.WARN)
+    .map((m) => String(m.data));
 }

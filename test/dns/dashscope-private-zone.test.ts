@@ -31,7 +31,7 @@ describe("DashScopePrivateZone", () => {
     const synth = Testing.synth(stack);
     expect(synth).toHaveResourceWithProperties(PvtzZone, { zone_name: CUSTOM_DOMAIN, provider: "alicloud.ap_southeast_1" });
     expect(synth).toHaveResourceWithProperties(PvtzZoneRecord, {
-      zone_id: `\${alicloud_pvtz_zone.${zone.zone.friendlyUniqueId}.id}`,
+      zone_id: `\${alicloud_pvtz_zone.${zone.zone!.friendlyUniqueId}.id}`,
       rr: "@",
       type: "CNAME",
       value: `\${alicloud_privatelink_vpc_endpoint.${l1.friendlyUniqueId}.endpoint_domain}`,
@@ -49,7 +49,7 @@ describe("DashScopePrivateZone", () => {
     const all = attachments(stack);
     expect(all).toHaveLength(1);
     expect(all[0]).toEqual({
-      zone_id: `\${alicloud_pvtz_zone.${zone.zone.friendlyUniqueId}.id}`,
+      zone_id: `\${alicloud_pvtz_zone.${zone.zone!.friendlyUniqueId}.id}`,
       vpcs: [
         { vpc_id: "vpc-sg-2", region_id: "ap-southeast-1" },
         { vpc_id: "vpc-tokyo", region_id: "ap-northeast-1" },
@@ -151,7 +151,7 @@ describe("DashScopePrivateZone", () => {
     new TerraformOutput(stack, "zone_id", { value: zone.zoneId });
     new TerraformOutput(stack, "record_id", { value: zone.recordId });
     const outputs = JSON.parse(Testing.synth(stack)).output;
-    expect(outputs.zone_id.value).toBe(`\${alicloud_pvtz_zone.${zone.zone.friendlyUniqueId}.id}`);
+    expect(outputs.zone_id.value).toBe(`\${alicloud_pvtz_zone.${zone.zone!.friendlyUniqueId}.id}`);
     expect(outputs.record_id.value).toBe(`\${alicloud_pvtz_zone_record.${zone.record.friendlyUniqueId}.record_id}`);
   });
 });
