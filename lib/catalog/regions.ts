@@ -115,3 +115,37 @@ export function lookupRegion(regionId: string): AlibabaCloudRegionInfo | undefin
 export function isCrossBorder(a: AlibabaCloudRegionInfo, b: AlibabaCloudRegionInfo): boolean {
   return a.mainland !== b.mainland;
 }
+
+/**
+ * The availability zones of some regions, as Alibaba Cloud's zone lists showed them on
+ * {@link CATALOG_DATE}. Alibaba adds zones: a zone missing here is only a warning
+ * (`DSPL_ZONE_UNKNOWN`), and {@link addKnownZones} teaches the table a newer one.
+ */
+const KNOWN_ZONES = new Map<string, Set<string>>(
+  Object.entries({
+    "ap-southeast-1": ["a", "b", "c"],
+    "ap-northeast-1": ["a", "b", "c"],
+    "ap-northeast-2": ["a"],
+    "eu-central-1": ["a", "b", "c"],
+    "eu-west-1": ["a", "b"],
+    "us-west-1": ["a", "b"],
+    "cn-hongkong": ["b", "c", "d"],
+    "cn-beijing": ["a", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
+    "cn-hangzhou": ["b", "e", "f", "g", "h", "i", "j", "k"],
+    "cn-shanghai": ["a", "b", "e", "f", "g", "l", "m", "n"],
+    "cn-shenzhen": ["a", "b", "c", "d", "e", "f"],
+  }).map(([regionId, letters]) => [regionId, new Set(letters.map((l) => `${regionId}${regionId.startsWith("cn-") ? "-" : ""}${l}`))]),
+);
+
+/** The known zones of a region, or `undefined` when the table does not list the region. */
+export function knownZones(regionId: string): readonly string[] | undefined {
+  const zones = KNOWN_ZONES.get(regionId);
+  return zones ? [...zones] : undefined;
+}
+
+/** Adds zones Alibaba opened after {@link CATALOG_DATE} (process-wide), so they no longer warn. */
+export function addKnownZones(regionId: string, zoneIds: readonly string[]): void {
+  const zones = KNOWN_ZONES.get(regionId) ?? new Set<string>();
+  for (const zoneId of zoneIds) zones.add(zoneId);
+  KNOWN_ZONES.set(regionId, zones);
+}

@@ -1,4 +1,4 @@
-import { Fn, TerraformStack, Token } from "../cdk";
+import { Annotations, Fn, TerraformStack, Token } from "../cdk";
 import { Construct } from "constructs";
 import { PrivatelinkVpcEndpoint } from "../../.gen/providers/alicloud/privatelink-vpc-endpoint";
 import { PrivatelinkVpcEndpointZone } from "../../.gen/providers/alicloud/privatelink-vpc-endpoint-zone";
@@ -16,6 +16,7 @@ import {
   isToken,
   issue,
   show,
+  unknownZoneWarning,
 } from "../validation";
 import { planEndpoint } from "./endpoint-validation";
 import { ImportedDashScopeEndpoint } from "./imported-endpoint";
@@ -202,6 +203,10 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
         }),
     );
     this.zoneIps = this.zones.map((z) => z.eniIp);
+    props.vSwitches.forEach((v, i) => {
+      const warning = unknownZoneWarning(v.zoneId, region.regionId, `vSwitches[${i}].zoneId`);
+      if (warning) Annotations.of(this).addWarning(warning);
+    });
 
     if (this.securityGroup) {
       this.ingress = new EndpointIngress({

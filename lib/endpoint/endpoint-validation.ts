@@ -14,6 +14,7 @@ import {
   forEachRepeat,
   checkName,
   checkPort,
+  checkResourceId,
   checkProviderRegion,
   checkTags,
   checkVpcCidr,
@@ -96,13 +97,33 @@ export function planEndpoint(scope: IConstruct, id: string, props: DashScopeEndp
 
   const zoneIds = checkVSwitches(props.vSwitches, region, vpcCidr, issues);
 
+  issues.push(...checkResourceId(props.vpcId, "vpc", "vpcId"));
+  if (Array.isArray(props.vSwitches) && !isToken(props.vSwitches)) {
+    props.vSwitches.forEach((v, i) => issues.push(...checkResourceId(v.vSwitchId, "vSwitch", `vSwitches[${i}].vSwitchId`)));
+  }
   const ownsGroup = props.securityGroupIds === undefined;
   if (ownsGroup) {
-    issues.push(...checkPorts(props.ports ?? [...DEFAULT_ENDPOINT_PORTS], "ports"));
+    const ports = props.ports ?? [...DEFAULT_ENDPOINT_PORTS];
+    const portIssues = checkPorts(ports, "ports");
+    issues.push(...portIssues);
+    if (portIssues.length === 0 && !ports.some((p) => isToken(p) || p === 443)) {
+      issues.push(
+        issue(
+          ValidationCode.PORT_MISSING,
+          "ports does not open 443, but the custom domain (the name callers and the Private Zone use) answers HTTPS only, so no caller could reach it",
+          show(ports),
+          "a list with 443 (and 80 for plain HTTP on the endpoint's default domain)",
+          `add 443: [${[...new Set([...ports, 443])].join(", ")}]`,
+        ),
+      );
+    }
     issues.push(...checkAllowedCidrs(props, vpcCidr));
     issues.push(...checkName(props.securityGroupName, "securityGroupName", "securityGroupName"));
   } else {
     issues.push(...checkSecurityGroupIds(props));
+    if (Array.isArray(props.securityGroupIds) && !isToken(props.securityGroupIds)) {
+      props.securityGroupIds.forEach((sg, i) => issues.push(...checkResourceId(sg, "securityGroup", `securityGroupIds[${i}]`)));
+    }
   }
 
   issues.push(...checkName(props.endpointName, "endpointName", "endpointName"));

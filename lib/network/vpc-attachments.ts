@@ -10,7 +10,17 @@ import { CenTransitRouterRouteTableAssociation } from "../../.gen/providers/alic
 import { CenTransitRouterRouteTablePropagation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-propagation";
 import { CenTransitRouterVpcAttachment } from "../../.gen/providers/alicloud/cen-transit-router-vpc-attachment";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import { ValidationCode, ValidationIssue, ValidationWarning, checkResourceId, isToken, issue, show, warningText } from "../validation";
+import {
+  ValidationCode,
+  ValidationIssue,
+  ValidationWarning,
+  checkResourceId,
+  isToken,
+  issue,
+  show,
+  unknownZoneWarning,
+  warningText,
+} from "../validation";
 import { attachmentVSwitches } from "./checks";
 import { AddRegionOptions, AttachVpcOptions, TransitRouterRegion, TransitRouterVpcAttachmentInfo } from "./types";
 
@@ -65,6 +75,12 @@ export function createVpcAttachment(scope: Construct, input: CreateVpcAttachment
         `attachVpc ${show(options.name)} maps a single zone: the transit router's ENIs in that VPC have no second zone to fail over to. Add a vSwitch in a second zone for high availability.`,
       ),
     );
+  }
+  if (!isToken(mappings)) {
+    mappings.forEach((m, i) => {
+      const warning = unknownZoneWarning(m.zoneId, options.regionId, `attachVpc ${show(options.name)} vSwitches[${i}].zoneId`);
+      if (warning) Annotations.of(scope).addWarning(warning);
+    });
   }
   const crossAccount = options.ownerAccountId !== undefined;
   const orderType = options.orderType ?? "PayByCenOwner";

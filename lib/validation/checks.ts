@@ -5,7 +5,8 @@
  */
 import { Token } from "../cdk";
 import * as ipaddr from "ipaddr.js";
-import { ValidationCode, ValidationIssue, issue, show } from "./errors";
+import { CATALOG_DATE, knownZones } from "../catalog";
+import { ValidationCode, ValidationIssue, ValidationWarning, issue, show, warningText } from "./errors";
 
 /** Whether a value is an unresolved token (a reference, variable or function result). */
 export function isToken(value: unknown): boolean {
@@ -298,4 +299,18 @@ export function checkAccountId(value: string | undefined, what: string): Validat
       "pass the account's UID (the console's account center, or data.alicloud_account.id of that account's provider), not its alias or a RAM user id",
     ),
   ];
+}
+
+/**
+ * The warning for a zone id of the right form that the dated zone table does not know, or
+ * `undefined` (a token, a listed zone, or a region the table does not cover).
+ */
+export function unknownZoneWarning(zoneId: string, regionId: string, what: string): string | undefined {
+  if (isToken(zoneId) || isToken(regionId)) return undefined;
+  const known = knownZones(regionId);
+  if (known === undefined || known.includes(zoneId)) return undefined;
+  return warningText(
+    ValidationWarning.ZONE_UNKNOWN,
+    `${what} ${show(zoneId)} is not among the known zones of ${regionId} (${known.join(", ")}; Alibaba Cloud's zone list of ${CATALOG_DATE}). Check the zone id; if Alibaba has opened it since, call addKnownZones(${show(regionId)}, [${show(zoneId)}]).`,
+  );
 }

@@ -110,7 +110,18 @@ export interface RegionalProvider {
 /** Checks that a provider, when its region is a literal, is for the region it is declared for. */
 export function checkProviderRegion(provider: RegionalProvider, regionId: string, what: string): ValidationIssue[] {
   const providerRegion = provider.region;
-  if (providerRegion === undefined || isToken(providerRegion) || isToken(regionId) || providerRegion === regionId) return [];
+  if (providerRegion === undefined) {
+    return [
+      issue(
+        ValidationCode.PROVIDER_REGION_MISSING,
+        `${what} has no region, so Terraform would use ALICLOUD_REGION from the environment, else cn-beijing, instead of ${show(regionId)}`,
+        `provider ${provider.alias ? `alias ${show(provider.alias)}` : provider.node.path} without region`,
+        `an AlicloudProvider with region: ${show(regionId)}`,
+        `set region: ${show(regionId)} on the provider (one aliased provider per region)`,
+      ),
+    ];
+  }
+  if (isToken(providerRegion) || isToken(regionId) || providerRegion === regionId) return [];
   return [
     issue(
       ValidationCode.PROVIDER_REGION_MISMATCH,

@@ -6,6 +6,7 @@ import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeEndpoint, DashScopeEndpointProps } from "../../lib/endpoint";
 import { ValidationCode } from "../../lib/validation";
 import { codes, fixture, props, resourcesOf, validationError } from "./helpers";
+import { warningsOf } from "../cdktf-helpers";
 
 /** Constructs an endpoint with the fixture's valid props plus overrides, and returns the error it throws. */
 function rejected(overrides: Partial<DashScopeEndpointProps>) {
@@ -281,5 +282,41 @@ describe("DashScopeEndpoint validation", () => {
       expect(() => app.synth()).toThrow(/DSPL_VALUE_OUT_OF_RANGE/);
       expect(fs.existsSync(path.join(app.outdir, "stacks", "test", "cdk.tf.json"))).toBe(false);
     });
+  });
+});
+
+describe("DashScopeEndpoint: ids, ports and zones from a landing zone", () => {
+  test("empty ids and ids of the wrong kind are rejected, naming the kind they look like", () => {
+    const err = rejected({ vpcId: "vsw-123", vSwitches: [{ vSwitchId: "", zoneId: "ap-southeast-1a" }, { vSwitchId: "vsw-b", zoneId: "ap-southeast-1b" }] });
+    expect(codes(err)).toEqual([ValidationCode.ID_INVALID, ValidationCode.ID_INVALID]);
+    expect(err.message).toMatch(/vpcId is not a vpc id \(it looks like a vSwitch id\)\. Received: "vsw-123"/);
+    expect(err.message).toMatch(/vSwitches\[0\]\.vSwitchId is empty/);
+    expect(codes(rejected({ securityGroupIds: ["vpc-1"] }))).toEqual([ValidationCode.ID_INVALID]);
+  });
+
+  test("ports without 443 are rejected: the custom domain is HTTPS-only", () => {
+    const err = rejected({ ports: [80, 433] });
+    expect(codes(err)).toEqual([ValidationCode.PORT_MISSING]);
+    expect(err.message).toMatch(/Received: \[80,433\].*Fix: add 443: \[80, 433, 443\]/);
+  });
+
+  test("a provider without region is rejected", () => {
+    const { stack } = fixture();
+    const bare = new AlicloudProvider(stack, "bare", { alias: "bare" });
+    const err = validationError(() => new DashScopeEndpoint(stack, "Endpoint", props(bare)));
+    expect(codes(err)).toEqual([ValidationCode.PROVIDER_REGION_MISSING]);
+    expect(err.message).toMatch(/provider has no region, so Terraform would use ALICLOUD_REGION/);
+  });
+
+  test("a zone of the right form that the dated zone list does not know is a coded warning, not an error", () => {
+    const { stack, provider } = fixture();
+    const endpoint = new DashScopeEndpoint(
+      stack,
+      "Endpoint",
+      props(provider, { vSwitches: [{ vSwitchId: "vsw-a", zoneId: "ap-southeast-1a" }, { vSwitchId: "vsw-z", zoneId: "ap-southeast-1z" }] }),
+    );
+    const warnings = warningsOf(endpoint);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^\[DSPL_ZONE_UNKNOWN\] vSwitches\[1\]\.zoneId "ap-southeast-1z" is not among the known zones of ap-southeast-1 \(ap-southeast-1a, ap-southeast-1b, ap-southeast-1c;/);
   });
 });
