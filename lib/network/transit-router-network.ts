@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CenInstance } from "../../.gen/providers/alicloud/cen-instance";
 import { CenTransitRouter } from "../../.gen/providers/alicloud/cen-transit-router";
 import { CenTransitRouterPeerAttachment } from "../../.gen/providers/alicloud/cen-transit-router-peer-attachment";
+import { DataAlicloudCenTransitRouterAvailableResources } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-available-resources";
 import { DataAlicloudCenTransitRouterRouteTables } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-route-tables";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { AlibabaCloudRegionInfo, isCrossBorder } from "../catalog";
@@ -244,13 +245,16 @@ export class TransitRouterNetwork extends Construct {
     return result;
   }
 
-  /** The issues `attachVpc` would throw for these options (empty when it would succeed); creates nothing. */
-  public checkAttachVpc(options: AttachVpcOptions): ValidationIssue[] {
+  /**
+   * The issues `attachVpc` would throw for these options (empty when it would succeed); creates
+   * nothing. `regionToBeAdded` checks as if `addRegion(options.regionId, ...)` had been called.
+   */
+  public checkAttachVpc(options: AttachVpcOptions, regionToBeAdded = false): ValidationIssue[] {
     const info = resolveRegion(options.regionId, "attachVpc regionId");
     const issues: ValidationIssue[] = [];
     if (isIssue(info)) issues.push(info);
     const region = isIssue(info) ? undefined : this.regionMap.get(options.regionId);
-    if (!isIssue(info) && !region) {
+    if (!isIssue(info) && !region && !regionToBeAdded) {
       issues.push(
         issue(
           ValidationCode.PROVIDER_MISSING,
@@ -310,9 +314,13 @@ export class TransitRouterNetwork extends Construct {
       });
       routeTableId = routeTables.tables.get(0).transitRouterRouteTableId;
     }
+    const availableResources = this.props.preflight
+      ? new DataAlicloudCenTransitRouterAvailableResources(this, `AvailableResources-${regionId}`, { provider })
+      : undefined;
     const region: TransitRouterRegion = {
       regionId,
       provider,
+      availableResources,
       isHub: this.regionMap.size === 0,
       transitRouterId,
       routeTableId,

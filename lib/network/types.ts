@@ -8,6 +8,7 @@ import { CenTransitRouterPeerAttachment } from "../../.gen/providers/alicloud/ce
 import { CenTransitRouterRouteTableAssociation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-association";
 import { CenTransitRouterRouteTablePropagation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-propagation";
 import { CenTransitRouterVpcAttachment } from "../../.gen/providers/alicloud/cen-transit-router-vpc-attachment";
+import { DataAlicloudCenTransitRouterAvailableResources } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-available-resources";
 import { DataAlicloudCenTransitRouterRouteTables } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-route-tables";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 
@@ -111,6 +112,12 @@ export interface TransitRouterNetworkProps {
    */
   readonly ownerAccountId?: string;
   /**
+   * Plan-time checks: each created VPC attachment gets a `precondition` that its zones are offered
+   * by the region's transit router (`alicloud_cen_transit_router_available_resources`).
+   * @default false
+   */
+  readonly preflight?: boolean;
+  /**
    * The bandwidth of each hub-to-spoke link in Mbit/s, from 1 to 10000: the throttle of a
    * pay-by-data-transfer link, or the share of the bandwidth plan for a plan-backed one.
    * @default 10
@@ -164,6 +171,8 @@ export interface TransitRouterRegion {
   readonly routeTableId: string;
   /** The created router; `undefined` when imported. */
   readonly transitRouter?: CenTransitRouter;
+  /** The zones the region's transit router offers, read at plan (with `preflight`). */
+  readonly availableResources?: DataAlicloudCenTransitRouterAvailableResources;
   /** The system route table lookup; `undefined` when `routeTableIds` names this region's table. */
   readonly routeTables?: DataAlicloudCenTransitRouterRouteTables;
   /** `transit_router_attachment_id` of the hub-to-spoke link (created or adopted); `undefined` for the hub. */

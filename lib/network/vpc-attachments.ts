@@ -3,7 +3,7 @@
  * the grant in the VPC owner's account for a cross-account VPC, and the route-table association and
  * propagation. Internal: the construct calls these after its checks passed.
  */
-import { Annotations, ITerraformDependable } from "../cdk";
+import { Annotations, Fn, ITerraformDependable, Precondition } from "../cdk";
 import { Construct } from "constructs";
 import { CenTransitRouterGrantAttachment } from "../../.gen/providers/alicloud/cen-transit-router-grant-attachment";
 import { CenTransitRouterRouteTableAssociation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-association";
@@ -22,7 +22,7 @@ import {
   warningText,
 } from "../validation";
 import { attachmentVSwitches } from "./checks";
-import { AddRegionOptions, AttachVpcOptions, TransitRouterRegion, TransitRouterVpcAttachmentInfo } from "./types";
+import { AddRegionOptions, AttachVpcOptions, TransitRouterRegion, TransitRouterVpcAttachmentInfo, TransitRouterZoneMapping } from "./types";
 
 /** One association + one propagation of an attachment on a route table, with teardown-order dependencies. */
 export function bindRouteTable(
@@ -106,6 +106,7 @@ export function createVpcAttachment(scope: Construct, input: CreateVpcAttachment
     zoneMappings: mappings.map((m) => ({ zoneId: m.zoneId, vswitchId: m.vSwitchId })),
     tags: input.tags,
     ...(crossAccount ? { vpcOwnerId: options.ownerAccountId, orderType, dependsOn: [grant!] } : {}),
+    ...(region.availableResources && !isToken(mappings) ? { lifecycle: { precondition: zonePreconditions(region, mappings) } } : {}),
   });
   const transitRouterAttachmentId = attachment.transitRouterAttachmentId;
   const bound = bindRouteTable(scope, id, attachment, transitRouterAttachmentId, routeTableId, region.provider);
@@ -158,4 +159,17 @@ export function checkReusedRegion(known: TransitRouterRegion, provider: Alicloud
     );
   }
   return issues;
+}
+
+/**
+ * One `precondition` per zone: the region's transit router must offer it. Evaluated by
+ * `terraform plan` from `alicloud_cen_transit_router_available_resources`, which synth cannot know.
+ */
+function zonePreconditions(region: TransitRouterRegion, mappings: readonly TransitRouterZoneMapping[]): Precondition[] {
+  const resources = region.availableResources!.resources.get(0);
+  const offered = Fn.flatten([resources.masterZones, resources.slaveZones, resources.availableZones]);
+  return mappings.map((m) => ({
+    condition: Fn.contains(offered, m.zoneId),
+    errorMessage: `[DSPL_PREFLIGHT_ZONE] The transit router in ${region.regionId} does not offer zone ${m.zoneId} (vSwitch ${m.vSwitchId}): use a vSwitch in a zone listed by alicloud_cen_transit_router_available_resources for ${region.regionId}.`,
+  }));
 }

@@ -1,11 +1,14 @@
-import { Annotations } from "../cdk";
+import { Annotations, dependable } from "../cdk";
+import { DataAlicloudCenTransitRouterService } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-service";
+import { DataAlicloudPrivatelinkService } from "../../.gen/providers/alicloud/data-alicloud-privatelink-service";
+import { DataAlicloudPvtzService } from "../../.gen/providers/alicloud/data-alicloud-pvtz-service";
 import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeRegion } from "../catalog";
 import { DashScopePrivateZone } from "../dns";
 import { DashScopeEndpoint } from "../endpoint";
-import { TransitRouterNetwork } from "../network";
-import { throwIfIssues, show } from "../validation";
+import { AttachVpcOptions, TransitRouterNetwork } from "../network";
+import { ValidationIssue, ValidationWarning, show, throwIfIssues, warningText } from "../validation";
 import { ENDPOINT_ATTACHMENT_NAME, RequesterPlan, checkRequester, planAccess } from "./plan";
 import { DashScopePrivateAccessProps, DashScopeRequester } from "./types";
 
@@ -45,15 +48,22 @@ export class DashScopePrivateAccess extends Construct {
     // ... and should a part still reject something, the construct leaves the tree again.
     try {
       const byoGroups = props.endpoint.securityGroupIds !== undefined;
-      const { transitRouterVSwitches: _trVSwitches, ...endpointProps } = props.endpoint;
+      const { transitRouterVSwitches: _trVSwitches, transitRouterAttachmentId: _attachment, ownerAccountId: _owner, ...endpointProps } = props.endpoint;
       this.endpoint = new DashScopeEndpoint(this, "Endpoint", {
         ...endpointProps,
         tags: props.tags || props.endpoint.tags ? { ...props.tags, ...props.endpoint.tags } : undefined,
       });
       if (byoGroups && plan.requesters.length > 0) {
         Annotations.of(this).addWarning(
-          `The endpoint uses your own security groups (securityGroupIds), so this construct opens nothing: allow tcp ${this.endpoint.ports.join(", ")} from ${plan.requesters.map((r) => `${r.requester.name} (${r.requester.vpcCidrBlock})`).join(", ")} in them.`,
+          warningText(
+            ValidationWarning.SECURITY_GROUPS_BROUGHT,
+            `The endpoint uses your own security groups (securityGroupIds), so this construct opens nothing: allow tcp ${this.endpoint.ports.join(", ")} from ${plan.requesters.map((r) => `${r.requester.name} (${r.requester.vpcCidrBlock})`).join(", ")} in them.`,
+          ),
         );
+      }
+      if (props.activateServices) {
+        const service = new DataAlicloudPrivatelinkService(this, "ActivatePrivateLinkService", { provider: props.endpoint.provider, enable: "On" });
+        this.endpoint.vpcEndpoint.dependsOn = [dependable(service)];
       }
       if (props.privateZone?.bindEndpointVpc) this.ensureZone().addVpc(props.endpoint.vpcId, this.hub.regionId);
       for (const requester of plan.requesters) this.wire(requester);
@@ -111,17 +121,16 @@ export class DashScopePrivateAccess extends Construct {
   /**
    * Adds a requester VPC after construction: attaches it to its region's transit router (adding the
    * region and its peer link when new), opens the endpoint's ports to its CIDR and binds it to the
-   * Private Zone.
+   * Private Zone. All or nothing: a rejected requester leaves the tree as it was.
    */
   public addRequester(requester: DashScopeRequester): void {
     const names = new Map(this.planned.map((p) => [p.requester.name, `requester ${show(p.requester.name)}`]));
     const vpcIds = new Map(this.planned.map((p) => [p.requester.vpcId, `requester ${show(p.requester.name)}`]));
-    const providers = new Map<string, AlicloudProvider>([[this.hub.regionId, this.props.endpoint.provider]]);
-    for (const p of this.planned) if (!providers.has(p.regionInfo.regionId)) providers.set(p.regionInfo.regionId, p.requester.provider);
+    const providers = new Map<string, AlicloudProvider>([[this.hub.regionId, this.hubNetworkProvider]]);
+    for (const p of this.planned) if (!providers.has(p.regionInfo.regionId)) providers.set(p.regionInfo.regionId, p.networkProvider);
     const { issues, plan } = checkRequester(requester, `addRequester(${show(requester.name)})`, {
       hub: this.hub,
-      endpointVpcId: this.props.endpoint.vpcId,
-      crossBorder: this.props.crossBorder,
+      props: this.props,
       ingress: this.endpoint.securityGroup !== undefined ? { allowAnyCidr: this.props.endpoint.allowAnyCidr ?? false } : undefined,
       names,
       vpcIds,
@@ -131,21 +140,61 @@ export class DashScopePrivateAccess extends Construct {
     this.wire(plan!);
   }
 
-  private wire(plan: RequesterPlan): void {
+  private get hubNetworkProvider(): AlicloudProvider {
+    return this.props.cen?.providers?.[this.hub.regionId] ?? this.props.endpoint.provider;
+  }
+
+  /** What the network's attachVpc gets for a requester. */
+  private attachOptions(plan: RequesterPlan): AttachVpcOptions {
     const { requester, regionInfo } = plan;
-    const network = this.ensureNetwork();
-    if (regionInfo.regionId !== this.hub.regionId) network.addRegion(regionInfo.regionId, requester.provider);
-    network.attachVpc({
+    return {
       name: requester.name,
       vpcId: requester.vpcId,
       regionId: regionInfo.regionId,
       vpcCidrBlock: requester.vpcCidrBlock,
       vSwitches: requester.vSwitches,
-    });
-    if (this.endpoint.securityGroup !== undefined) {
-      this.endpoint.allowFrom(requester.vpcCidrBlock, `requester ${requester.name}`);
+      transitRouterAttachmentId: requester.transitRouterAttachmentId,
+      ...(plan.crossAccount ? { ownerAccountId: requester.ownerAccountId, ownerProvider: requester.provider } : {}),
+    };
+  }
+
+  /**
+   * Wires one checked requester. Parts that exist are asked first (their dry runs), so nothing is
+   * created unless everything can be; parts created here are removed again should one still reject.
+   */
+  private wire(plan: RequesterPlan): void {
+    const { requester, regionInfo } = plan;
+    const regionId = regionInfo.regionId;
+    const options = this.attachOptions(plan);
+    const label = `requester ${requester.name}`;
+    const issues: ValidationIssue[] = [];
+    if (this.networkConstruct) {
+      if (regionId !== this.hub.regionId) issues.push(...this.networkConstruct.checkAddRegion(regionId, plan.networkProvider));
+      issues.push(...this.networkConstruct.checkAttachVpc(options, regionId !== this.hub.regionId));
     }
-    this.ensureZone().addVpc(requester.vpcId, regionInfo.regionId);
+    if (this.zoneConstruct) issues.push(...this.zoneConstruct.checkVpc({ vpcId: requester.vpcId, regionId, ownerAccountId: plan.zoneOwnerAccountId }));
+    throwIfIssues(this, `addRequester`, issues);
+
+    const newZone = this.zoneConstruct === undefined;
+    const newNetwork = this.networkConstruct === undefined;
+    try {
+      const zone = this.ensureZone();
+      const network = this.ensureNetwork();
+      if (regionId !== this.hub.regionId) network.addRegion(regionId, plan.networkProvider);
+      network.attachVpc(options);
+      if (this.endpoint.securityGroup !== undefined) this.endpoint.allowFrom(requester.vpcCidrBlock, label);
+      zone.addVpc(requester.vpcId, regionId, { ownerAccountId: plan.zoneOwnerAccountId });
+    } catch (error) {
+      if (newNetwork && this.networkConstruct) {
+        this.node.tryRemoveChild("Network");
+        this.networkConstruct = undefined;
+      }
+      if (newZone && this.zoneConstruct) {
+        this.node.tryRemoveChild("PrivateZone");
+        this.zoneConstruct = undefined;
+      }
+      throw error;
+    }
     this.planned.push(plan);
   }
 
@@ -154,34 +203,56 @@ export class DashScopePrivateAccess extends Construct {
     const { endpoint, cen, crossBorder, tags } = this.props;
     const network = new TransitRouterNetwork(this, "Network", {
       hubRegion: this.hub.regionId,
-      hubProvider: endpoint.provider,
+      hubProvider: this.hubNetworkProvider,
       cenId: cen?.cenId,
       cenName: cen?.cenName,
       transitRouterIds: cen?.transitRouterIds,
       routeTableIds: cen?.routeTableIds,
       peerBandwidthMbps: cen?.peerBandwidthMbps,
+      peerAttachmentIds: cen?.peerAttachmentIds,
+      createTransitRouters: cen?.createTransitRouters,
+      ownerAccountId: cen?.ownerAccountId,
+      preflight: this.props.preflight,
       crossBorder,
       tags,
     });
+    this.networkConstruct = network;
+    const crossAccount = endpoint.ownerAccountId !== undefined && endpoint.ownerAccountId !== cen?.ownerAccountId;
     network.attachVpc({
       name: ENDPOINT_ATTACHMENT_NAME,
       vpcId: endpoint.vpcId,
       regionId: this.hub.regionId,
       vpcCidrBlock: endpoint.vpcCidrBlock,
       vSwitches: endpoint.transitRouterVSwitches ?? endpoint.vSwitches,
+      transitRouterAttachmentId: endpoint.transitRouterAttachmentId,
+      ...(crossAccount ? { ownerAccountId: endpoint.ownerAccountId, ownerProvider: endpoint.provider } : {}),
     });
-    this.networkConstruct = network;
+    if (this.props.activateServices) {
+      const service = new DataAlicloudCenTransitRouterService(this, "ActivateTransitRouterService", { provider: this.hubNetworkProvider, enable: "On" });
+      if (network.cen) network.cen.dependsOn = [dependable(service)];
+    }
     return network;
   }
 
   private ensureZone(): DashScopePrivateZone {
     if (this.zoneConstruct) return this.zoneConstruct;
+    const zoneProps = this.props.privateZone;
+    const provider = zoneProps?.provider ?? this.props.endpoint.provider;
     this.zoneConstruct = new DashScopePrivateZone(this, "PrivateZone", {
       endpoint: this.endpoint,
-      provider: this.props.endpoint.provider,
-      zoneName: this.props.privateZone?.zoneName,
-      recordTtl: this.props.privateZone?.recordTtl,
+      provider,
+      zoneName: zoneProps?.zoneName,
+      recordTtl: zoneProps?.recordTtl,
+      zoneId: zoneProps?.zoneId,
+      keepVpcs: zoneProps?.keepVpcs,
+      maxVpcsPerZone: zoneProps?.maxVpcsPerZone,
+      maxAccountsPerZone: zoneProps?.maxAccountsPerZone,
     });
+    if (this.props.activateServices) {
+      const service = new DataAlicloudPvtzService(this, "ActivatePrivateZoneService", { provider, enable: "On" });
+      const first = this.zoneConstruct.zone ?? this.zoneConstruct.record;
+      first.dependsOn = [dependable(service)];
+    }
     return this.zoneConstruct;
   }
 }

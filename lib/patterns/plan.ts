@@ -1,18 +1,23 @@
 /**
  * The checks `DashScopePrivateAccess` runs before it creates anything: the requesters' own props and
- * their relations (names, VPC ids, providers, regions, cross-border links). Facts that need the
- * whole tree (CIDR overlap, provider defaults) are checked at synth by the constructs it composes.
+ * their relations (names, VPC ids, providers, regions, accounts, cross-border links). Facts that need
+ * the whole tree (CIDR overlap, provider defaults, quotas) are checked at synth by the constructs it
+ * composes.
  */
 import { AlibabaCloudRegionInfo, DashScopeRegion } from "../catalog";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { checkAttachVpcOptions, checkCrossBorderLink } from "../network/checks";
 import {
   ValidationCode,
   ValidationIssue,
+  checkAccountId,
   checkIngressCidr,
   checkProviderRegion,
+  checkResourceId,
   isIssue,
   isToken,
   issue,
+  literalRequired,
   resolveDashScopeRegion,
   resolveRegion,
   show,
@@ -25,18 +30,34 @@ export const ENDPOINT_ATTACHMENT_NAME = "dashscope-endpoint";
 export interface RequesterPlan {
   readonly requester: DashScopeRequester;
   readonly regionInfo: AlibabaCloudRegionInfo;
+  /** The provider that manages the requester region's transit router and the attachment (the CEN owner's). */
+  readonly networkProvider: AlicloudProvider;
+  /** Whether the VPC belongs to another account than the CEN's (a grant and `vpc_owner_id`). */
+  readonly crossAccount: boolean;
+  /** The VPC owner's UID when the zone owner must authorize it, else `undefined`. */
+  readonly zoneOwnerAccountId?: string;
 }
 
 /** What is already taken when a requester is added. */
 export interface RequesterContext {
   readonly hub: AlibabaCloudRegionInfo | undefined;
-  readonly endpointVpcId: string;
-  readonly crossBorder: DashScopePrivateAccessProps["crossBorder"];
+  readonly props: DashScopePrivateAccessProps;
   /** How the endpoint's own security group takes a requester CIDR; `undefined` when the groups are the user's. */
   readonly ingress: { readonly allowAnyCidr: boolean } | undefined;
   readonly names: ReadonlyMap<string, string>;
   readonly vpcIds: ReadonlyMap<string, string>;
+  /** The provider managing each region's transit router so far. */
   readonly providers: ReadonlyMap<string, { readonly node: { readonly path: string } }>;
+}
+
+/** The requester's region id: `regionId`, else the deprecated `region`. */
+export function requesterRegionId(requester: DashScopeRequester): string {
+  return (requester.regionId ?? requester.region) as string;
+}
+
+/** Whether an account differs from another (two literals that are equal are the same account). */
+function otherAccount(owner: string | undefined, of: string | undefined): boolean {
+  return owner !== undefined && owner !== of;
 }
 
 /** Checks one requester against its own rules and what is already taken. */
@@ -46,83 +67,135 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
 } {
   const issues: ValidationIssue[] = [];
   const { name } = requester;
-  const regionInfo = resolveRegion(requester.region, `${what}.region`);
-  // The name, CIDR and vSwitches are what the requester's transit router attachment checks.
+  const { props } = context;
+  if (requester.regionId !== undefined && requester.region !== undefined && requester.regionId !== requester.region) {
+    issues.push(
+      issue(
+        ValidationCode.PROPS_CONFLICT,
+        `${what} gives regionId ${show(requester.regionId)} and the deprecated region ${show(requester.region)}`,
+        `regionId ${show(requester.regionId)}, region ${show(requester.region)}`,
+        "regionId alone",
+        "drop region (deprecated) and keep regionId",
+      ),
+    );
+  }
+  const regionId = requesterRegionId(requester);
+  const regionInfo =
+    regionId === undefined
+      ? issue(ValidationCode.REGION_INVALID, `${what} has no regionId`, "nothing", "a literal region id, e.g. \"ap-northeast-1\"", "set regionId")
+      : resolveRegion(regionId, `${what}.regionId`);
   issues.push(
     ...checkAttachVpcOptions(
-      {
-        name,
-        vpcId: requester.vpcId,
-        regionId: requester.region,
-        vpcCidrBlock: requester.vpcCidrBlock,
-        vSwitches: requester.vSwitches,
-      },
+      { name, vpcId: requester.vpcId, regionId, vpcCidrBlock: requester.vpcCidrBlock, vSwitches: requester.vSwitches },
       isIssue(regionInfo) ? undefined : regionInfo,
     ),
   );
+  const label = typeof name === "string" && !isToken(name) ? `requester ${show(name)}` : what;
+  issues.push(...checkResourceId(requester.vpcId, "vpc", `${label} vpcId`));
+  issues.push(...checkResourceId(requester.transitRouterAttachmentId, "transitRouterAttachment", `${label} transitRouterAttachmentId`));
+  issues.push(...checkAccountId(requester.ownerAccountId, `${label} ownerAccountId`));
+  if (!isToken(requester.vSwitches) && Array.isArray(requester.vSwitches)) {
+    requester.vSwitches.forEach((v, i) => issues.push(...checkResourceId(v.vSwitchId, "vSwitch", `${label} vSwitches[${i}].vSwitchId`)));
+  }
   if (typeof name === "string" && !isToken(name)) {
     const taken = name === ENDPOINT_ATTACHMENT_NAME ? "the endpoint's own VPC attachment" : context.names.get(name);
     if (taken !== undefined) {
-      issues.push(issue(
-        ValidationCode.NAME_DUPLICATE,
-        `${what}.name ${show(name)} is already used by ${taken}`,
-        show(name),
-        `a name used once, other than ${show(ENDPOINT_ATTACHMENT_NAME)}`,
-        "give each requester its own name",
-      ));
+      issues.push(
+        issue(
+          ValidationCode.NAME_DUPLICATE,
+          `${what}.name ${show(name)} is already used by ${taken}`,
+          show(name),
+          `a name used once, other than ${show(ENDPOINT_ATTACHMENT_NAME)}`,
+          "give each requester its own name",
+        ),
+      );
     }
   }
-  const label = typeof name === "string" && !isToken(name) ? `requester ${show(name)}` : what;
   if (context.ingress) {
     // The endpoint's group opens its ports to the requester's CIDR: the width rule of allowedCidrs
     // (a malformed CIDR is already reported above).
     issues.push(
       ...checkIngressCidr(requester.vpcCidrBlock, `${label} vpcCidrBlock`, context.ingress.allowAnyCidr).filter(
-        (issue) => issue.code === ValidationCode.CIDR_TOO_WIDE,
+        (found) => found.code === ValidationCode.CIDR_TOO_WIDE,
       ),
     );
   }
-
   if (!isToken(requester.vpcId)) {
-    const taken = requester.vpcId === context.endpointVpcId ? "the endpoint's VPC" : context.vpcIds.get(requester.vpcId);
+    const taken = requester.vpcId === props.endpoint.vpcId ? "the endpoint's VPC" : context.vpcIds.get(requester.vpcId);
     if (taken !== undefined) {
-      issues.push(issue(
-        ValidationCode.VPC_DUPLICATE,
-        `${label} uses VPC ${requester.vpcId}, which is already ${taken === "the endpoint's VPC" ? "the endpoint's VPC: callers there need no CEN or Private Zone" : `the VPC of ${taken}`}`,
-        show(requester.vpcId),
-        "each VPC once, and not the endpoint's VPC",
-        "list each requester VPC once; leave the endpoint's own VPC out of requesters",
-      ));
+      issues.push(
+        issue(
+          ValidationCode.VPC_DUPLICATE,
+          `${label} uses VPC ${requester.vpcId}, which is already ${taken === "the endpoint's VPC" ? "the endpoint's VPC: callers there need no CEN or Private Zone" : `the VPC of ${taken}`}`,
+          show(requester.vpcId),
+          "each VPC once, and not the endpoint's VPC",
+          "list each requester VPC once; leave the endpoint's own VPC out of requesters",
+        ),
+      );
     }
   }
-
   if (isIssue(regionInfo)) {
     issues.push(regionInfo);
     return { issues };
   }
-  if (requester.provider === undefined || requester.provider === null) {
-    issues.push(issue(
-      ValidationCode.PROVIDER_MISSING,
-      `${label} has no provider for its region ${requester.region}; its transit router and attachment must be managed in that region`,
-      "no provider",
-      `an AlicloudProvider aliased to ${requester.region}`,
-      `create one provider per region, e.g. new AlicloudProvider(stack, "${requester.region}", { region: "${requester.region}", alias: "${requester.region.replace(/-/g, "_")}" }), and pass it as the requester's provider`,
-    ));
-  } else {
-    issues.push(...checkProviderRegion(requester.provider, requester.region, `${label} provider`));
-    const known = context.providers.get(requester.region);
-    if (known !== undefined && known !== requester.provider) {
-      issues.push(issue(
-        ValidationCode.PROVIDER_DUPLICATE,
-        `${label} brings a second provider for region ${requester.region}; a region has one transit router, managed by one provider`,
-        `provider ${requester.provider.node.path}`,
-        `the provider already used for ${requester.region} (${known.node.path})`,
-        "create one aliased provider per region and pass that instance to every requester in it",
-      ));
-    }
+
+  const cenOwner = props.cen?.ownerAccountId;
+  const crossAccount = otherAccount(requester.ownerAccountId, cenOwner) && requester.transitRouterAttachmentId === undefined;
+  if (requester.ownerAccountId !== undefined && cenOwner === undefined && requester.transitRouterAttachmentId === undefined) {
+    issues.push(
+      issue(
+        ValidationCode.CEN_OWNER_MISSING,
+        `${label} belongs to account ${show(requester.ownerAccountId)}, but cen.ownerAccountId is not set: the grant of its VPC to the CEN must name the CEN owner's account`,
+        "no cen.ownerAccountId",
+        "cen.ownerAccountId: the 16-digit UID of the account that owns the CEN",
+        "set cen.ownerAccountId (and cen.providers for the CEN owner's providers), or drop ownerAccountId if the VPC is the CEN owner's",
+      ),
+    );
   }
-  if (context.hub) issues.push(...checkCrossBorderLink(context.hub, regionInfo, context.crossBorder));
-  return { issues, plan: { requester, regionInfo } };
+  let networkProvider = props.cen?.providers?.[regionId] ?? (regionId === context.hub?.regionId ? props.endpoint.provider : requester.provider);
+  if (requester.provider === undefined || requester.provider === null) {
+    issues.push(
+      issue(
+        ValidationCode.PROVIDER_MISSING,
+        `${label} has no provider for its region ${regionId}; its transit router and attachment must be managed in that region`,
+        "no provider",
+        `an AlicloudProvider aliased to ${regionId}`,
+        `create one provider per region, e.g. new AlicloudProvider(stack, "${regionId}", { region: "${regionId}", alias: "${regionId.replace(/-/g, "_")}" }), and pass it as the requester's provider`,
+      ),
+    );
+    return { issues };
+  }
+  issues.push(...checkProviderRegion(requester.provider, regionId, `${label} provider`));
+  if (otherAccount(requester.ownerAccountId, cenOwner) && props.cen?.providers?.[regionId] === undefined && regionId !== context.hub?.regionId) {
+    issues.push(
+      issue(
+        ValidationCode.PROVIDER_MISSING,
+        `${label} belongs to account ${show(requester.ownerAccountId)}, so its provider acts for that account, but the transit router in ${regionId} and the attachment belong to the CEN owner; no CEN owner provider is given for ${regionId}`,
+        `cen.providers keys ${show(Object.keys(props.cen?.providers ?? {}))}`,
+        `cen.providers[${show(regionId)}]: the CEN owner's AlicloudProvider for ${regionId}`,
+        `add the network account's provider for ${regionId} to cen.providers`,
+      ),
+    );
+    networkProvider = requester.provider;
+  } else if (props.cen?.providers?.[regionId] !== undefined) {
+    issues.push(...checkProviderRegion(networkProvider, regionId, `cen.providers[${show(regionId)}]`));
+  }
+  const known = context.providers.get(regionId);
+  if (known !== undefined && known !== networkProvider) {
+    issues.push(
+      issue(
+        ValidationCode.PROVIDER_DUPLICATE,
+        `${label} brings a second provider for region ${regionId}; a region has one transit router, managed by one provider`,
+        `provider ${networkProvider.node.path}`,
+        `the provider already used for ${regionId} (${known.node.path})`,
+        "create one aliased provider per region and pass that instance to every requester in it (or give the CEN owner's in cen.providers)",
+      ),
+    );
+  }
+  if (context.hub) issues.push(...checkCrossBorderLink(context.hub, regionInfo, props.crossBorder).filter(() => props.cen?.peerAttachmentIds?.[regionId] === undefined));
+  const zoneOwner = props.endpoint.ownerAccountId;
+  const zoneOwnerAccountId = otherAccount(requester.ownerAccountId, zoneOwner) ? requester.ownerAccountId : undefined;
+  return { issues, plan: { requester, regionInfo, networkProvider, crossAccount, zoneOwnerAccountId } };
 }
 
 /** Checks everything the constructor can check before it creates a child. */
@@ -135,28 +208,43 @@ export function planAccess(props: DashScopePrivateAccessProps): {
   const hub = resolveDashScopeRegion(props.endpoint.region, "endpoint.region");
   if (isIssue(hub)) issues.push(hub);
   else issues.push(...checkProviderRegion(props.endpoint.provider, hub.regionId, "endpoint.provider"));
+  issues.push(...checkAccountId(props.endpoint.ownerAccountId, "endpoint.ownerAccountId"));
+  issues.push(...checkAccountId(props.cen?.ownerAccountId, "cen.ownerAccountId"));
+  issues.push(...checkResourceId(props.endpoint.transitRouterAttachmentId, "transitRouterAttachment", "endpoint.transitRouterAttachmentId"));
+  if (!isIssue(hub) && otherAccount(props.endpoint.ownerAccountId, props.cen?.ownerAccountId) && props.cen?.providers?.[hub.regionId] === undefined) {
+    issues.push(
+      issue(
+        ValidationCode.PROVIDER_MISSING,
+        `endpoint.ownerAccountId ${show(props.endpoint.ownerAccountId)} is not the CEN owner's account, so the endpoint's provider cannot manage the hub's transit router and peer links`,
+        `cen.providers keys ${show(Object.keys(props.cen?.providers ?? {}))}`,
+        `cen.providers[${show(hub.regionId)}]: the CEN owner's AlicloudProvider for the hub region`,
+        `add the network account's provider for ${hub.regionId} to cen.providers`,
+      ),
+    );
+  }
 
   const names = new Map<string, string>();
   const vpcIds = new Map<string, string>();
   const providers = new Map<string, { readonly node: { readonly path: string } }>();
-  if (!isIssue(hub)) providers.set(hub.regionId, props.endpoint.provider);
+  if (!isIssue(hub)) providers.set(hub.regionId, props.cen?.providers?.[hub.regionId] ?? props.endpoint.provider);
   const requesters: RequesterPlan[] = [];
   const list = props.requesters ?? [];
   if (isToken(list)) {
-    issues.push(issue(
-      ValidationCode.LITERAL_REQUIRED,
-      "requesters is a token, but each requester decides which attachments, peer links and rules exist",
-      "an unresolved token",
-      "a literal array; its members' VPC ids, CIDRs and vSwitch ids may be tokens",
-      "list the requesters in code",
-    ));
+    issues.push(
+      literalRequired(
+        "requesters",
+        "each requester decides which attachments, peer links and rules exist",
+        list,
+        "a literal array; its members' VPC ids, CIDRs and vSwitch ids may be tokens",
+        "list the requesters in code",
+      ),
+    );
     return { issues, requesters };
   }
   list.forEach((requester, index) => {
     const checked = checkRequester(requester, `requesters[${index}]`, {
       hub: isIssue(hub) ? undefined : hub,
-      endpointVpcId: props.endpoint.vpcId,
-      crossBorder: props.crossBorder,
+      props,
       ingress: props.endpoint.securityGroupIds === undefined ? { allowAnyCidr: props.endpoint.allowAnyCidr ?? false } : undefined,
       names,
       vpcIds,
@@ -165,9 +253,7 @@ export function planAccess(props: DashScopePrivateAccessProps): {
     issues.push(...checked.issues);
     if (typeof requester.name === "string" && !names.has(requester.name)) names.set(requester.name, `requesters[${index}]`);
     if (!isToken(requester.vpcId) && !vpcIds.has(requester.vpcId)) vpcIds.set(requester.vpcId, `requester ${show(requester.name)}`);
-    if (requester.provider && typeof requester.region === "string" && !providers.has(requester.region)) {
-      providers.set(requester.region, requester.provider);
-    }
+    if (checked.plan && !providers.has(checked.plan.regionInfo.regionId)) providers.set(checked.plan.regionInfo.regionId, checked.plan.networkProvider);
     if (checked.plan) requesters.push(checked.plan);
   });
   return { issues, hub: isIssue(hub) ? undefined : hub, requesters };

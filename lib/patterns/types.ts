@@ -1,5 +1,6 @@
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeEndpointProps } from "../endpoint";
+import { PrivateZoneVpcBinding } from "../dns";
 import { TransitRouterCrossBorderProps, TransitRouterZoneMapping } from "../network";
 
 /**
@@ -16,6 +17,19 @@ export interface DashScopeAccessEndpointProps extends DashScopeEndpointProps {
    * @default - the endpoint's `vSwitches`
    */
   readonly transitRouterVSwitches?: readonly TransitRouterZoneMapping[];
+  /**
+   * The endpoint VPC is already attached to the hub's transit router (`tr-attach-...`): no
+   * attachment, association or propagation is created for it.
+   * @default - the endpoint VPC is attached by this construct
+   */
+  readonly transitRouterAttachmentId?: string;
+  /**
+   * The UID of the account that owns the endpoint, its VPC and the Private Zone (a shared-services
+   * account), when it is not the CEN owner's: the endpoint VPC is then granted to the CEN from this
+   * account (with `provider`), and requesters of this account need no zone authorization.
+   * @default - the CEN owner's account
+   */
+  readonly ownerAccountId?: string;
 }
 
 /** A VPC that calls Model Studio through the endpoint, in any region. */
@@ -25,10 +39,37 @@ export interface DashScopeRequester {
    * security group rules' descriptions and the Terraform addresses (`Vpc-<name>`), so keep it stable.
    */
   readonly name: string;
-  /** The aliased provider of the requester's region. One instance per region. */
+  /**
+   * The aliased provider of the requester's region, for the account that owns the VPC (with
+   * `ownerAccountId`, e.g. through `assume_role`). Without `ownerAccountId` it also manages the
+   * region's transit router and the attachment: then one instance per region.
+   */
   readonly provider: AlicloudProvider;
-  /** The requester's region id, a literal (e.g. `ap-northeast-1`). */
-  readonly region: string;
+  /**
+   * The requester's region id, a literal (e.g. `ap-northeast-1`).
+   * @default - `region` (deprecated); one of the two is required
+   */
+  readonly regionId?: string;
+  /**
+   * @deprecated use `regionId` (the name every other construct uses); kept for one minor version.
+   * @default - `regionId`
+   */
+  readonly region?: string;
+  /**
+   * The VPC is already attached to its region's transit router (`tr-attach-...`): no attachment,
+   * association or propagation is created; it still gets the security-group ingress and the
+   * Private Zone binding.
+   * @default - a new attachment
+   */
+  readonly transitRouterAttachmentId?: string;
+  /**
+   * The UID (16 digits) of the account that owns the VPC, when it is not the CEN owner's: the VPC is
+   * granted to the CEN in that account (with `provider`), attached with `vpc_owner_id` by the CEN
+   * owner (`cen.providers[regionId]`), and authorized for the Private Zone by the zone owner.
+   * Needs `cen.ownerAccountId`.
+   * @default - the CEN owner's account
+   */
+  readonly ownerAccountId?: string;
   /** The requester VPC. */
   readonly vpcId: string;
   /** The requester VPC's CIDR block: opened on the endpoint's ports, and checked for overlap with every other VPC. */
@@ -64,6 +105,74 @@ export interface DashScopeAccessCenProps {
    * @default 10
    */
   readonly peerBandwidthMbps?: number;
+  /**
+   * Existing peer attachments from the hub by spoke region id (`tr-attach-...`): no new peer link,
+   * association or propagation for those regions.
+   * @default - a peer link per spoke region
+   */
+  readonly peerAttachmentIds?: Record<string, string>;
+  /**
+   * With `cenId`: whether a region missing from `transitRouterIds` may get a new transit router.
+   * @default false (a coded error names the region)
+   */
+  readonly createTransitRouters?: boolean;
+  /**
+   * The UID (16 digits) of the account that owns the CEN: the grants of other accounts' VPCs name it.
+   * @default - unknown; required by any `ownerAccountId`
+   */
+  readonly ownerAccountId?: string;
+  /**
+   * The CEN owner's providers by region id: they manage that region's transit router, attachments
+   * and route tables (the hub's also the peer links). Needed for every region with a requester of
+   * another account, whose own provider cannot act for the CEN owner.
+   * @default - the endpoint's provider for the hub, each requester's provider for its region
+   */
+  readonly providers?: Record<string, AlicloudProvider>;
+}
+
+/** The Private Zone: created, or the landing zone's own. */
+export interface DashScopeAccessPrivateZoneProps {
+  /**
+   * The zone name.
+   * @default - the endpoint's custom domain
+   */
+  readonly zoneName?: string;
+  /**
+   * The TTL of the CNAME record, in seconds.
+   * @default 60
+   */
+  readonly recordTtl?: number;
+  /**
+   * Bind the endpoint's own VPC too (see `DashScopePrivateAccessProps.privateZone`).
+   * @default false
+   */
+  readonly bindEndpointVpc?: boolean;
+  /**
+   * An existing zone for the custom domain: see `DashScopePrivateZoneProps.zoneId` (one owner of its
+   * VPC list; list the VPCs bound today in `keepVpcs`).
+   * @default - a new zone
+   */
+  readonly zoneId?: string;
+  /**
+   * VPCs already bound to the adopted zone that must stay bound.
+   * @default - none
+   */
+  readonly keepVpcs?: PrivateZoneVpcBinding[];
+  /**
+   * Alibaba's VPCs-per-zone quota (dated data: 100 in April 2024); set it when yours was raised.
+   * @default 100
+   */
+  readonly maxVpcsPerZone?: number;
+  /**
+   * Alibaba's accounts-per-zone quota (dated data: 200 in April 2024).
+   * @default 200
+   */
+  readonly maxAccountsPerZone?: number;
+  /**
+   * The zone owner's provider.
+   * @default - the endpoint's provider
+   */
+  readonly provider?: AlicloudProvider;
 }
 
 export interface DashScopePrivateAccessProps {
@@ -96,10 +205,26 @@ export interface DashScopePrivateAccessProps {
    * set this to bind the zone there as well.
    * @default - the endpoint's custom domain, TTL 60 s, the endpoint VPC not bound
    */
-  readonly privateZone?: { readonly zoneName?: string; readonly recordTtl?: number; readonly bindEndpointVpc?: boolean };
+  readonly privateZone?: DashScopeAccessPrivateZoneProps;
   /**
    * Tags for everything created that takes tags (the endpoint's own `tags` are merged over these).
    * @default - no tags
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Plan-time checks of what synth cannot know: each created VPC attachment gets a Terraform
+   * `precondition` that its zones are offered by the transit router in its region
+   * (`alicloud_cen_transit_router_available_resources`), so `terraform plan` names the zone and
+   * the region instead of apply failing later.
+   * @default false
+   */
+  readonly preflight?: boolean;
+  /**
+   * Activates PrivateLink (endpoint account), Private Zone (zone account) and the transit-router
+   * service (CEN account) through the provider's service data sources, so a fresh account's first
+   * apply does not fail. They act when *read*, i.e. at `terraform plan`; an activation cannot be
+   * undone; the Private Zone one places a (pay-as-you-go) billing order, so the caller needs that right.
+   * @default false
+   */
+  readonly activateServices?: boolean;
 }

@@ -27,7 +27,7 @@ export function requester(f: AccessFixture, name: string, region: string, n: num
   return {
     name,
     provider: f.providers[region],
-    region,
+    regionId: region,
     vpcId: `vpc-${name}`,
     vpcCidrBlock: `10.${n}.0.0/16`,
     vSwitches: [
