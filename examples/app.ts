@@ -1,6 +1,10 @@
 import { App } from "cdktf";
+import { BrownfieldStack } from "./brownfield";
 import { CrossRegionStack } from "./cross-region";
+import { DataResidencyStack } from "./data-residency";
 import { LandingZoneStack } from "./landing-zone";
+import { MigrationStack } from "./migration";
+import { MultiAccountStack } from "./multi-account";
 import { SingleRegionStack } from "./single-region";
 
 export interface ExampleAppOptions {
@@ -19,5 +23,9 @@ export function buildExampleApp(options: ExampleAppOptions = {}): App {
   new SingleRegionStack(app, "single-region");
   new CrossRegionStack(app, "cross-region");
   new LandingZoneStack(app, "landing-zone", { env: options.env });
+  new BrownfieldStack(app, "brownfield");
+  new MultiAccountStack(app, "multi-account");
+  new DataResidencyStack(app, "data-residency");
+  new MigrationStack(app, "migration");
   return app;
 }

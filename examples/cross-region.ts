@@ -43,7 +43,7 @@ export class CrossRegionStack extends TerraformStack {
         {
           name: "shanghai-app",
           provider: shanghai,
-          region: "cn-shanghai",
+          regionId: "cn-shanghai",
           vpcId: requesterVpc.vpcId,
           vpcCidrBlock: requesterVpc.cidrBlock,
           vSwitches: requesterVpc.vSwitches,

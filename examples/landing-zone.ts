@@ -61,7 +61,7 @@ export class LandingZoneStack extends TerraformStack {
       const ids = vSwitchIds(`${key}_vswitch_ids`, `The ${name} VPC's vSwitches in ${zones.join(" and ")}, in that order`);
       return {
         name,
-        region,
+        regionId: region,
         provider: providers.get(region)!,
         vpcId: variable(`${key}_vpc_id`, `The ${name} VPC (${region})`),
         vpcCidrBlock: variable(`${key}_vpc_cidr`, `The ${name} VPC's CIDR block`),

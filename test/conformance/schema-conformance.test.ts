@@ -9,8 +9,8 @@ import { checkStack, formatIssues } from "./schema-conformance";
 describe("schema conformance of the example stacks", () => {
   const stacks = synthStacks((outdir) => buildExampleApp({ outdir }));
 
-  test("the example app has the three scenario stacks", () => {
-    expect([...stacks.keys()].sort()).toEqual(["cross-region", "landing-zone", "single-region"]);
+  test("the example app has the seven scenario stacks", () => {
+    expect([...stacks.keys()].sort()).toEqual(["brownfield", "cross-region", "data-residency", "landing-zone", "migration", "multi-account", "single-region"]);
   });
 
   test.each([...stacks.keys()])("%s conforms to aliyun/alicloud 1.289.0", (name) => {
