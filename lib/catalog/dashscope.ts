@@ -9,10 +9,11 @@
  *
  * This module imports nothing but `./regions`, so the verifier can use it without loading cdktf.
  */
+import { DASHSCOPE_SERVICE, PrivateLinkService } from "./privatelink-service";
 import { AlibabaCloudRegionInfo, CATALOG_DATE, CenGeographicRegion, lookupRegion } from "./regions";
 
 /** The PrivateLink endpoint service of Model Studio. */
-export const DASHSCOPE_SERVICE_NAME = "com.aliyuncs.dashscope";
+export const DASHSCOPE_SERVICE_NAME = DASHSCOPE_SERVICE.serviceName;
 
 /** The path of the OpenAI-compatible API under a DashScope host. */
 export const COMPATIBLE_MODE_PATH = "/compatible-mode/v1";
@@ -43,9 +44,15 @@ export interface DashScopeRegionProps {
   readonly publicBaseUrl?: string;
   /**
    * The endpoint service name.
-   * @default `com.aliyuncs.dashscope`
+   * @default - the service's name, `com.aliyuncs.dashscope`
    */
   readonly serviceName?: string;
+  /**
+   * The PrivateLink service reached in this region: its name, ports, custom domain and labels.
+   * Another Alibaba service over PrivateLink is one `PrivateLinkService.of({...})` entry.
+   * @default DASHSCOPE_SERVICE
+   */
+  readonly service?: PrivateLinkService;
   /**
    * Whether the region is in the Chinese mainland.
    * @default - from the region table, else inferred from the id (`cn-*` except `cn-hongkong`)
@@ -100,6 +107,8 @@ export class DashScopeRegion implements AlibabaCloudRegionInfo {
   public readonly displayName: string;
   public readonly mainland: boolean;
   public readonly geographicRegion: CenGeographicRegion;
+  /** The service reached in this region (its name, ports, labels), from `privatelink-service.ts`. */
+  public readonly service: PrivateLinkService;
   /** The endpoint service name, `com.aliyuncs.dashscope` unless overridden. */
   public readonly serviceName: string;
   /** The custom domain (HTTPS inside the VPC), e.g. `vpc-ap-southeast-1.dashscope.aliyuncs.com`. */
@@ -115,8 +124,9 @@ export class DashScopeRegion implements AlibabaCloudRegionInfo {
     this.displayName = props.displayName ?? known?.displayName ?? props.regionId;
     this.mainland = props.mainland ?? known?.mainland ?? props.regionId.startsWith("cn-");
     this.geographicRegion = props.geographicRegion ?? known?.geographicRegion ?? "Asia-Pacific";
-    this.serviceName = props.serviceName ?? DASHSCOPE_SERVICE_NAME;
-    this.customDomain = props.customDomain ?? dashScopeCustomDomain(props.regionId);
+    this.service = props.service ?? DASHSCOPE_SERVICE;
+    this.serviceName = props.serviceName ?? this.service.serviceName;
+    this.customDomain = props.customDomain ?? this.service.customDomain(props.regionId);
     this.publicBaseUrl = props.publicBaseUrl;
     this.builtIn = builtIn;
   }
@@ -129,7 +139,7 @@ export class DashScopeRegion implements AlibabaCloudRegionInfo {
 
 /** `vpc-<regionId>.dashscope.aliyuncs.com`: the custom domain of the endpoint service in a region. */
 export function dashScopeCustomDomain(regionId: string): string {
-  return `vpc-${regionId}.dashscope.aliyuncs.com`;
+  return DASHSCOPE_SERVICE.customDomain(regionId);
 }
 
 /**

@@ -152,19 +152,19 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
     this.ports = ports;
     this.serviceName = props.serviceName ?? region.serviceName;
     this.customDomain = region.customDomain;
-    this.endpointName = props.endpointName ?? defaultName(this.node.path);
+    this.endpointName = props.endpointName ?? defaultName(region.service.namePrefix, this.node.path);
     const provider = props.provider;
 
     if (plan.ownsGroup) {
       // `<endpointName>-sg`, within the 128 characters a name may have (a token name cannot be measured).
-      const base = isToken(this.endpointName) ? defaultName(this.node.path) : this.endpointName;
+      const base = isToken(this.endpointName) ? defaultName(region.service.namePrefix, this.node.path) : this.endpointName;
       const sgName = props.securityGroupName ?? `${base.slice(0, 125)}-sg`;
       this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
         provider,
         vpcId: props.vpcId,
         securityGroupName: sgName,
         description: truncate(
-          `Ingress to the Model Studio (DashScope) PrivateLink endpoint ${this.endpointName} on tcp ${ports.map(portText).join(", ")} from the allowed networks; managed by ${LIBRARY}`,
+          `Ingress to the ${region.service.label} PrivateLink endpoint ${this.endpointName} on tcp ${ports.map(portText).join(", ")} from the allowed networks; managed by ${LIBRARY}`,
         ),
         tags: props.tags,
       });
@@ -186,7 +186,7 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
       vpcEndpointName: this.endpointName,
       endpointDescription:
         props.endpointDescription ??
-        truncate(`Private access to Model Studio (DashScope) in ${region.regionId} through ${this.serviceName}; managed by ${LIBRARY}`),
+        truncate(`Private access to ${region.service.label} in ${region.regionId} through ${this.serviceName}; managed by ${LIBRARY}`),
       tags: props.tags,
     });
     this.endpointId = this.vpcEndpoint.id;
@@ -215,6 +215,7 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
         ports,
         provider,
         endpointName: this.endpointName,
+        serviceLabel: region.service.shortLabel,
         allowAnyCidr: props.allowAnyCidr === true,
         vpcCidrBlock: props.vpcCidrBlock,
       });
@@ -300,8 +301,8 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
   }
 }
 
-/** `dashscope-<construct path>` with the characters endpoint names reject replaced, at most 128 characters. */
-function defaultName(path: string): string {
-  return `dashscope-${path.replace(/[^A-Za-z0-9_-]+/g, "-")}`.slice(0, 128);
+/** `<service prefix>-<construct path>` with the characters endpoint names reject replaced, at most 128 characters. */
+function defaultName(prefix: string, path: string): string {
+  return `${prefix}-${path.replace(/[^A-Za-z0-9_-]+/g, "-")}`.slice(0, 128);
 }
 

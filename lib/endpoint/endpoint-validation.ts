@@ -103,17 +103,18 @@ export function planEndpoint(scope: IConstruct, id: string, props: DashScopeEndp
   }
   const ownsGroup = props.securityGroupIds === undefined;
   if (ownsGroup) {
-    const ports = props.ports ?? [...DEFAULT_ENDPOINT_PORTS];
+    const ports = props.ports ?? [...(region?.service.ports ?? DEFAULT_ENDPOINT_PORTS)];
+    const httpsPort = region?.service.customDomainPort ?? 443;
     const portIssues = checkPorts(ports, "ports");
     issues.push(...portIssues);
-    if (portIssues.length === 0 && !ports.some((p) => isToken(p) || p === 443)) {
+    if (portIssues.length === 0 && !ports.some((p) => isToken(p) || p === httpsPort)) {
       issues.push(
         issue(
           ValidationCode.PORT_MISSING,
-          "ports does not open 443, but the custom domain (the name callers and the Private Zone use) answers HTTPS only, so no caller could reach it",
+          `ports does not open ${httpsPort}, but the custom domain (the name callers and the Private Zone use) answers HTTPS only, so no caller could reach it`,
           show(ports),
-          "a list with 443 (and 80 for plain HTTP on the endpoint's default domain)",
-          `add 443: [${[...new Set([...ports, 443])].join(", ")}]`,
+          `a list with ${httpsPort} (and 80 for plain HTTP on the endpoint's default domain)`,
+          `add ${httpsPort}: [${[...new Set([...ports, httpsPort])].join(", ")}]`,
         ),
       );
     }
@@ -131,7 +132,7 @@ export function planEndpoint(scope: IConstruct, id: string, props: DashScopeEndp
   issues.push(...checkTags(props.tags, "tags"));
 
   throwIfIssues(scope, id, issues);
-  return { region: region!, ports: [...(props.ports ?? DEFAULT_ENDPOINT_PORTS)], ownsGroup, zoneIds };
+  return { region: region!, ports: [...(props.ports ?? region!.service.ports)], ownsGroup, zoneIds };
 }
 
 function checkVSwitches(

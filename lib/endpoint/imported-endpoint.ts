@@ -91,6 +91,7 @@ export class ImportedDashScopeEndpoint extends Construct implements IDashScopeEn
       ports: this.ports,
       provider: this.provider,
       endpointName: this.endpointId,
+      serviceLabel: this.region.service.shortLabel,
       allowAnyCidr: this.allowAnyCidr,
       vpcCidrBlock: this.vpcCidrBlock,
     });

@@ -18,6 +18,8 @@ export interface EndpointIngressOptions {
   readonly provider?: AlicloudProvider;
   /** How rule descriptions name the endpoint. */
   readonly endpointName: string;
+  /** How rule descriptions name the service, e.g. `DashScope`. */
+  readonly serviceLabel: string;
   readonly allowAnyCidr: boolean;
   /** The endpoint VPC's CIDR block: a token equal to it gets the stable key `VpcCidr`. */
   readonly vpcCidrBlock?: string;
@@ -127,7 +129,7 @@ export class EndpointIngress {
   }
 
   private rule(entry: PlannedCidr, port: number, index: number): SecurityGroupRule {
-    const { scope, securityGroupId, provider, endpointName } = this.options;
+    const { scope, securityGroupId, provider, endpointName, serviceLabel } = this.options;
     const portKey = isToken(port) ? `Port${index}` : String(port);
     const p = portText(port);
     return new SecurityGroupRule(scope, `Ingress-${entry.key}-${portKey}`, {
@@ -140,7 +142,7 @@ export class EndpointIngress {
       nicType: "intranet",
       policy: "accept",
       cidrIp: entry.cidr,
-      description: truncate(`DashScope endpoint ${endpointName}: ${portLabel(port)} from ${entry.cidr} (${entry.label})`),
+      description: truncate(`${serviceLabel} endpoint ${endpointName}: ${portLabel(port)} from ${entry.cidr} (${entry.label})`),
     });
   }
 }

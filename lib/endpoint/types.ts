@@ -1,9 +1,9 @@
 import { IConstruct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import { DashScopeRegion } from "../catalog";
+import { DASHSCOPE_SERVICE, DashScopeRegion } from "../catalog";
 
 /** The ports an endpoint's security group opens unless told otherwise: HTTP (default domain) and HTTPS (custom domain). */
-export const DEFAULT_ENDPOINT_PORTS: readonly number[] = Object.freeze([80, 443]);
+export const DEFAULT_ENDPOINT_PORTS: readonly number[] = DASHSCOPE_SERVICE.ports;
 
 /** The security-group limit of one interface endpoint (PrivateLink API). */
 export const MAX_ENDPOINT_SECURITY_GROUPS = 10;

@@ -226,3 +226,39 @@ describe("region ids", () => {
     expect(resolveKnownRegion("ap-northeast-1", "key")).toMatchObject({ regionId: "ap-northeast-1" });
   });
 });
+
+describe("the PrivateLink service is data, apart from the region table", () => {
+  test("DashScope regions carry DASHSCOPE_SERVICE; another service is one entry, and the endpoint follows it", () => {
+    const { DASHSCOPE_SERVICE, PrivateLinkService } = require("../../lib/catalog");
+    expect(DashScopeRegion.AP_SOUTHEAST_1.service).toBe(DASHSCOPE_SERVICE);
+    expect(DashScopeRegion.AP_SOUTHEAST_1.customDomain).toBe("vpc-ap-southeast-1.dashscope.aliyuncs.com");
+    const other = PrivateLinkService.of({
+      serviceName: "com.aliyuncs.example",
+      label: "Example Service",
+      shortLabel: "Example",
+      namePrefix: "example",
+      ports: [443, 8443],
+      customDomainPort: 443,
+      customDomain: (regionId: string) => `vpc-${regionId}.example.aliyuncs.com`,
+    });
+    const region = DashScopeRegion.custom({ regionId: "ap-southeast-1", service: other });
+    expect(region).toMatchObject({ serviceName: "com.aliyuncs.example", customDomain: "vpc-ap-southeast-1.example.aliyuncs.com" });
+    const { DashScopeEndpoint } = require("../../lib/endpoint");
+    const { AlicloudProvider } = require("../../.gen/providers/alicloud/provider");
+    const stack = new TerraformStack(new App(), "svc");
+    const provider = new AlicloudProvider(stack, "p", { region: "ap-southeast-1", alias: "p" });
+    const endpoint = new DashScopeEndpoint(stack, "Endpoint", {
+      region,
+      provider,
+      vpcId: "vpc-1",
+      vpcCidrBlock: "10.0.0.0/16",
+      vSwitches: [
+        { vSwitchId: "vsw-a", zoneId: "ap-southeast-1a" },
+        { vSwitchId: "vsw-b", zoneId: "ap-southeast-1b" },
+      ],
+    });
+    expect(endpoint.ports).toEqual([443, 8443]);
+    expect(endpoint.endpointName).toBe("example-svc-Endpoint");
+    expect(endpoint.serviceName).toBe("com.aliyuncs.example");
+  });
+});
