@@ -69,6 +69,12 @@ export class MigrationStack extends TerraformStack {
     endpoint.vpcEndpoint.importFrom(ids.endpointId, beijing);
     endpoint.zones.forEach((zone, i) => zone.importFrom(`${ids.endpointId}:${ids.zones[i]}`, beijing));
     endpoint.securityGroup!.importFrom(ids.securityGroupId, beijing);
+    // The module's rules (80 and 443 from both VPCs) are the ones this construct declares, in that
+    // order; a rule's id is <group>:ingress:tcp:<port>/<port>:intranet:<cidr>:accept:<priority>.
+    const ruleIds = [ids.endpointVpc.cidr, ids.requesterVpc.cidr].flatMap((cidr) =>
+      [80, 443].map((port) => `${ids.securityGroupId}:ingress:tcp:${port}/${port}:intranet:${cidr}:accept:1`),
+    );
+    endpoint.securityGroupRules.forEach((rule, i) => rule.importFrom(ruleIds[i], beijing));
     const dns = access.privateZone!;
     dns.zone!.importFrom(ids.privateZoneId, beijing);
     dns.record.importFrom(`${ids.recordId}:${ids.privateZoneId}`, beijing);

@@ -261,7 +261,7 @@ describe("data-residency: two hubs on one CEN, nothing across the border", () =>
 describe("migration: the reference module's deployment is imported, not recreated", () => {
   const json = stacks.get("migration");
 
-  test("import blocks for the endpoint, its zones, its group and the Private Zone's zone, record and attachment", () => {
+  test("import blocks for the endpoint, its zones, its group and rules, and the Private Zone's zone, record and attachment", () => {
     const imports = (json.import as any[]).map((i) => [i.to.split(".")[0], i.id]).sort();
     expect(imports).toEqual(
       [
@@ -269,12 +269,20 @@ describe("migration: the reference module's deployment is imported, not recreate
         ["alicloud_privatelink_vpc_endpoint_zone", "ep-2zei0123456789abcdef:cn-beijing-h"],
         ["alicloud_privatelink_vpc_endpoint_zone", "ep-2zei0123456789abcdef:cn-beijing-k"],
         ["alicloud_security_group", "sg-2ze0123456789abcdef"],
+        ...["10.20.0.0/16", "10.30.0.0/16"].flatMap((cidr) =>
+          [80, 443].map((port) => ["alicloud_security_group_rule", `sg-2ze0123456789abcdef:ingress:tcp:${port}/${port}:intranet:${cidr}:accept:1`]),
+        ),
         ["alicloud_pvtz_zone", "3f2c0123456789abcdef0123456789ab"],
         ["alicloud_pvtz_zone_record", "41710001:3f2c0123456789abcdef0123456789ab"],
         ["alicloud_pvtz_zone_attachment", "3f2c0123456789abcdef0123456789ab"],
       ].sort(),
     );
     for (const i of json.import) expect(addressesOf(json)).toContain(i.to);
+    // Each rule import lands on the rule with that CIDR and port.
+    for (const i of (json.import as any[]).filter((x) => x.to.startsWith("alicloud_security_group_rule."))) {
+      const rule = json.resource.alicloud_security_group_rule[i.to.split(".")[1]];
+      expect(i.id).toBe(`sg-2ze0123456789abcdef:ingress:tcp:${rule.port_range}:intranet:${rule.cidr_ip}:accept:1`);
+    }
   });
 
   test("the module's network is adopted by id: no CEN, router, attachment or peer link is created", () => {
