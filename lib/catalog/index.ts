@@ -1,2 +1,3 @@
 export * from "./regions";
 export * from "./dashscope";
+export * from "./api-families";
