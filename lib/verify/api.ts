@@ -157,7 +157,7 @@ export function hintFor(status: number, apiCode: string | undefined, what: strin
   }
   switch (status) {
     case 400:
-      return "the request was rejected: see the API's message (a model this family does not serve is a common cause: check `model`)";
+      return "the request was rejected: see the API's code and message";
     case 401:
       return "the key belongs to another region or workspace, or was revoked (ap-southeast-1 and cn-beijing keys are separate)";
     case 403:

@@ -133,6 +133,8 @@ export async function sendOnce<T>(
     try {
       return await handle({ status: res.statusCode, headers: res.headers, body: res.body });
     } finally {
+      // A body left unread (a cap, a bad content type) errors on destroy: nothing to report there.
+      res.body.on("error", () => undefined);
       res.body.destroy();
     }
   } catch (err) {
