@@ -31,7 +31,11 @@ function internalError(err: unknown): void {
   finish(1);
 }
 
+/** Set by `npm run bundle` (esbuild define); absent when run from dist/bin. */
+declare const DASHSCOPE_VERIFY_VERSION: string | undefined;
+
 function version(): string {
+  if (typeof DASHSCOPE_VERIFY_VERSION === "string") return DASHSCOPE_VERIFY_VERSION;
   for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
