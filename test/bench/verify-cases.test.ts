@@ -110,6 +110,7 @@ describe("verify suite", () => {
       "verify.vs-floor.wall": { op: "<=", limit: 1.3 },
       "verify.vs-openai.wall": { op: "<=", limit: 1 },
       "verify.help.wall": { op: "<=", limit: 150 },
+      "verify.bundle.size": { op: "<=", limit: 1024 },
       "verify.sse.throughput": { op: ">=", limit: 50 },
     });
   });
