@@ -18,7 +18,7 @@ export const REDACTED = "[REDACTED]";
 /** The shortest run of key characters that is redacted. */
 export const KEY_WINDOW = 8;
 
-/** @internal */
+/** A function that scrubs the key out of a text. */
 export type Redactor = (text: string) => string;
 
 const BEARER = /\bBearer\s+[^\s"'`,;<>\\]+/gi;

@@ -38,7 +38,7 @@ export interface ChatStreamResult {
 
 const keep: Redactor = (text) => text;
 
-/** @internal The framing, caps and end-of-stream rule every family's reader shares. */
+/** The framing, caps and end-of-stream rule every family's reader shares (the base of {@link ChatStreamReader}). */
 export abstract class SseReader {
   protected events = 0;
   protected text = "";

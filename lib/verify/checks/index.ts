@@ -30,8 +30,13 @@ export const CHECKS = [
   embeddingsCheck,
 ] as const;
 
-/** The checks' names, in run order. */
-export type CheckName = (typeof CHECKS)[number]["name"];
+/** The names of a list of checks, as a tuple type. */
+function namesOf<const T extends readonly { readonly name: string }[]>(checks: T): { readonly [K in keyof T]: T[K]["name"] } {
+  return checks.map((c) => c.name) as unknown as { readonly [K in keyof T]: T[K]["name"] };
+}
 
-/** Every check name, in run order. */
-export const CHECK_NAMES: readonly CheckName[] = CHECKS.map((c) => c.name);
+/** Every check name, in run order (derived from the registry). */
+export const CHECK_NAMES = namesOf(CHECKS);
+
+/** The checks' names, in run order. */
+export type CheckName = (typeof CHECK_NAMES)[number];
