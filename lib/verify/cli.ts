@@ -44,11 +44,14 @@ export const FLAG_OF: Readonly<Record<string, string>> = {
   "`expectedIps`": "--expect-ips",
   "`allowPublicAddress`": "--allow-public-address",
   "`stream: false`": "--no-stream",
+  "`stack`": "--stack",
+  "`prefix`": "--output-prefix PREFIX",
+  "`baseUrl`": "--base-url",
 };
 
 /** @internal Rewrites option names into flags. */
 export function toFlags(text: string): string {
-  return text.replace(/`[A-Za-z]+(?:: false)?`/g, (name) => FLAG_OF[name] ?? name);
+  return text.replace(/`[A-Za-z]+(?:: false)?`/g, (name) => FLAG_OF[name] ?? name).replace(/ with its --expect-ips/g, " and --expect-ips");
 }
 
 /** @internal Runs the verifier for parsed arguments; resolves with the exit code (never rejects). */

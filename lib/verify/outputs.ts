@@ -80,7 +80,7 @@ export function parseOutputs(json: unknown, stack?: string, source = "the output
     const stacks = Object.keys(json).filter((k) => isObject(json[k]));
     if (stacks.length !== 1) {
       throw invalid(
-        `${source} has ${stacks.length} stacks; say which with --stack`,
+        `${source} has ${stacks.length} stacks; say which with \`stack\``,
         `its stacks: ${stacks.join(", ") || "none"}`,
       );
     }
@@ -127,7 +127,7 @@ function findNested(scope: Record<string, unknown>, name: string, source: string
   if (hits.length > 1) {
     throw invalid(
       `${source} has ${hits.length} outputs named ${name} (${hits.map((h) => h.path).join(", ")})`,
-      "pass --base-url and --expect-ips for the endpoint to verify",
+      "verify the endpoint by `baseUrl` with its `expectedIps` instead",
     );
   }
   return hits[0]?.value;
@@ -156,11 +156,11 @@ function build(
     if (prefix !== undefined) {
       throw invalid(
         `${where} has no outputs of the hub ${JSON.stringify(prefix)} (no ${names.customDomain} nor ${names.endpointDomain})`,
-        prefixes.length ? `the hubs present: ${prefixes.join(", ")} (pass one with --output-prefix)` : "the file has no prefixed hub outputs: leave --output-prefix out",
+        prefixes.length ? `the hubs present: ${prefixes.join(", ")} (pass one as \`prefix\`)` : "the file has no prefixed hub outputs: leave `prefix` out",
       );
     }
     if (prefixes.length > 0) {
-      throw invalid(`${where} holds ${prefixes.length} hub(s) with prefixed outputs: ${prefixes.join(", ")}`, "say which with --output-prefix PREFIX");
+      throw invalid(`${where} holds ${prefixes.length} hub(s) with prefixed outputs: ${prefixes.join(", ")}`, "say which with `prefix`");
     }
     throw invalid(
       `${where} has neither ${names.customDomain} nor ${names.endpointDomain}`,
