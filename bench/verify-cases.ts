@@ -12,7 +12,9 @@
  *   and on Node's built-in fetch (no undici to load). All run under GNU time (peak RSS); a sample counts only when the
  *   process exits 0, the server saw exactly the requests it should (with the key: the servers accept
  *   no other), and the name was resolved through the DNS responder;
- * - `dashscope-verify --help` cold start, next to node starting an empty script;
+ * - `dashscope-verify --help` cold start, next to node starting an empty script, and the same for
+ *   the standalone bundle (`npm run bundle`: dist/dashscope-verify.cjs, copied alone into an empty
+ *   directory and run with plain node), with the bundle's size;
  * - SSE parsing throughput: one `node --expose-gc` child parses a ≥ 24 MiB synthetic stream with
  *   `ChatStreamReader` and with a bare eventsource-parser + JSON.parse floor (children/sse-throughput).
  */
@@ -40,12 +42,14 @@ export const VERIFY_CASES = {
   openai: "verify.process.openai-sdk",
   openaiBuiltin: "verify.process.openai-sdk-builtin-fetch",
   help: "verify.help.dashscope-verify",
+  bundleHelp: "verify.help.bundle",
   node: "verify.help.node-empty",
   reader: "verify.sse.reader",
   sseFloor: "verify.sse.floor",
 } as const;
 
 const THROUGHPUT: MetricSpec = { key: "mbPerSec", label: "throughput", unit: "MB/s" };
+const BUNDLE_SIZE: MetricSpec = { key: "sizeKiB", label: "size", unit: "KiB" };
 
 
 /**
@@ -138,11 +142,23 @@ export function verifyGroups(): BenchGroup[] {
     ],
   };
 
+  let bundle: ReturnType<typeof tempDir> | undefined;
   const help: BenchGroup = {
     id: "verify.help",
     title: "dashscope-verify --help, cold start",
     rounds: { warmup: 2, samples: 30 },
     quickRounds: { warmup: 1, samples: 3 },
+    setup: async () => {
+      // The standalone build, alone in an empty directory: what a runner without npm gets.
+      const built = await runProcess(process.execPath, [path.join(ROOT, "scripts", "bundle.js")], { timeoutMs: 120_000 });
+      if (built.code !== 0) throw new Error(`npm run bundle failed:\n${tail(built.stderr)}`);
+      bundle = tempDir("verify-bundle");
+      fs.copyFileSync(path.join(ROOT, "dist", "dashscope-verify.cjs"), path.join(bundle.dir, "dashscope-verify.cjs"));
+    },
+    teardown: async () => {
+      bundle?.remove();
+      bundle = undefined;
+    },
     cases: [
       {
         id: VERIFY_CASES.help,
@@ -152,6 +168,18 @@ export function verifyGroups(): BenchGroup[] {
           const { run, rssMB } = await runWithGnuTime(process.execPath, [BIN, "--help"], { env: CHILD_ENV, timeoutMs: PROCESS_TIMEOUT_MS });
           if (!run.stdout.startsWith("dashscope-verify: prove")) throw new Error(`--help printed: ${run.stdout.slice(0, 200)}`);
           return { wallMs: run.wallMs, rssMB };
+        },
+      },
+      {
+        id: VERIFY_CASES.bundleHelp,
+        title: "`node dashscope-verify.cjs --help` (the bundle, from an empty directory)",
+        mode: "fresh process",
+        metrics: [BUNDLE_SIZE],
+        run: async () => {
+          const file = path.join(bundle!.dir, "dashscope-verify.cjs");
+          const { run, rssMB } = await runWithGnuTime(process.execPath, [file, "--help"], { cwd: bundle!.dir, env: CHILD_ENV, timeoutMs: PROCESS_TIMEOUT_MS });
+          if (!run.stdout.startsWith("dashscope-verify: prove")) throw new Error(`the bundle's --help printed: ${run.stdout.slice(0, 200)}`);
+          return { wallMs: run.wallMs, rssMB, metrics: { sizeKiB: fs.statSync(file).size / 1024 } };
         },
       },
       {
@@ -196,6 +224,9 @@ export function verifyChecks(): BenchCheck[] {
     ratioCheck("verify.vs-openai.rss", "`dashscope-verify` / `openai` SDK, peak RSS", c.verifier, c.openai, "rssMB", undefined, "no target"),
     valueCheck("verify.help.wall", "`dashscope-verify --help` cold start, wall", c.help, "wallMs", "ms", { op: "<=", limit: 150 }),
     ratioCheck("verify.help.vs-node", "`dashscope-verify --help` / node running an empty script, wall", c.help, c.node, "wallMs", undefined, "share of node start-up"),
+    valueCheck("verify.bundle.help.wall", "standalone bundle `--help` cold start, wall", c.bundleHelp, "wallMs", "ms", undefined, "one file, no node_modules"),
+    ratioCheck("verify.bundle.help.vs-node", "standalone bundle `--help` / node running an empty script, wall", c.bundleHelp, c.node, "wallMs", undefined, "parsing one 0.6 MB file"),
+    valueCheck("verify.bundle.size", "standalone bundle size (dist/dashscope-verify.cjs, minified)", c.bundleHelp, `metrics.${BUNDLE_SIZE.key}`, "KiB", { op: "<=", limit: 1024 }),
     valueCheck("verify.sse.throughput", "SSE parsing throughput, `ChatStreamReader`", c.reader, `metrics.${THROUGHPUT.key}`, "MB/s", { op: ">=", limit: 50 }),
     ratioCheck("verify.sse.vs-floor", "`ChatStreamReader` / eventsource-parser + JSON.parse floor, parse time", c.reader, c.sseFloor, "wallMs", undefined, "the reader's own cost"),
   ];

@@ -31,7 +31,11 @@ function internalError(err: unknown): void {
   finish(1);
 }
 
+/** Set by `npm run bundle` (esbuild define); absent when run from dist/bin. */
+declare const DASHSCOPE_VERIFY_VERSION: string | undefined;
+
 function version(): string {
+  if (typeof DASHSCOPE_VERIFY_VERSION === "string") return DASHSCOPE_VERIFY_VERSION;
   for (let dir = __dirname, i = 0; i < 5; i++, dir = path.dirname(dir)) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
@@ -60,6 +64,13 @@ async function main(): Promise<void> {
   if (args.version) {
     process.stdout.write(`${version()}\n`);
     return finish(0);
+  }
+  if (args.dnsServers.length === 0 && !process.env.RES_OPTIONS) {
+    // getaddrinfo cannot be cancelled: the dns check stops waiting at the DNS timeout, but a
+    // blocked lookup would hold the process at exit for as long as resolv.conf allows. glibc reads
+    // RES_OPTIONS when it first resolves: bound its own wait by the DNS timeout too.
+    const seconds = Math.max(1, Math.ceil((args.dnsTimeoutMs ?? 3000) / 1000));
+    process.env.RES_OPTIONS = `timeout:${seconds} attempts:1`;
   }
   const { runCli } = await import("../lib/verify/cli");
   const code = await runCli(args, { stdout: process.stdout, stderr: process.stderr, env: process.env });

@@ -23,7 +23,7 @@ type Parse = (pieces: readonly Uint8Array[]) => { text: string; events: number }
 
 const PARSERS: Record<string, Parse> = {
   reader: (pieces) => {
-    const reader = new ChatStreamReader();
+    const reader = new ChatStreamReader(undefined, Infinity);
     for (const piece of pieces) reader.push(piece);
     const result = reader.end();
     return { text: result.text, events: result.events };

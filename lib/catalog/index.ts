@@ -1,3 +1,4 @@
 export * from "./regions";
 export * from "./dashscope";
 export * from "./privatelink-service";
+export * from "./api-families";

@@ -1,11 +1,15 @@
 /**
  * The run of `dashscope-verify` after argv is parsed: reads the key from its variable, builds the
  * targets, runs the checks printing one line per check, writes the reports and returns the exit
- * code. Everything it writes passes through the key redactor.
+ * code. Everything it writes passes through the key redactor, and the library's option names
+ * (`timeoutMs`) are written as the CLI's flags (`--timeout-ms`).
  *
- * Exit codes: 0 all passed (warnings allowed), 1 a check failed, 2 usage or configuration error,
- * 3 inconclusive (still rate-limited after the retry). An unexpected internal error prints one
- * line ending in "internal error" and exits 1: the deployment was not proven to work.
+ * Exit codes: 0 all passed (warnings allowed), 1 a check failed, 2 usage or configuration error
+ * (nothing was sent), 3 inconclusive (still rate-limited after the retry). A report file that
+ * cannot be written does not hide the run: the summary is still printed and the other report
+ * still written, a `DSV_REPORT_WRITE_FAILED` line names the file, and the exit code is the run's
+ * when it is 1 or 3, else 1 (the run's artifact is missing). An unexpected internal error prints
+ * one line ending in "internal error" and exits 1: the deployment was not proven to work.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -15,9 +19,10 @@ import { checkApiKey } from "./options";
 import { parseOutputsJson, targetsFromOutputs } from "./outputs";
 import { createRedactor } from "./redact";
 import { formatCheckLine, formatSummary, formatTargetLine, toJUnit, useColour } from "./report";
-import type { CheckResult, VerifyTarget } from "./types";
+import type { ApiFamilyName, CheckResult, VerifyTarget } from "./types";
 import { verifyDeployment } from "./verifier";
 
+/** @internal */
 export interface CliIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -27,11 +32,34 @@ export interface CliIo {
 
 const PREFIX = "dashscope-verify";
 
-/** Runs the verifier for parsed arguments; resolves with the exit code (never rejects). */
+/** @internal The library's option names as the CLI's flags, for every message the CLI prints. */
+export const FLAG_OF: Readonly<Record<string, string>> = {
+  "`timeoutMs`": "--timeout-ms",
+  "`dnsTimeoutMs`": "--dns-timeout-ms",
+  "`model`": "--model",
+  "`embeddingModel`": "--embedding-model",
+  "`apis`": "--api",
+  "`dnsServers`": "--dns-server",
+  "`ca`": "--ca FILE",
+  "`expectedIps`": "--expect-ips",
+  "`allowPublicAddress`": "--allow-public-address",
+  "`stream: false`": "--no-stream",
+  "`stack`": "--stack",
+  "`prefix`": "--output-prefix PREFIX",
+  "`baseUrl`": "--base-url",
+};
+
+/** @internal Rewrites option names into flags. */
+export function toFlags(text: string): string {
+  return text.replace(/`[A-Za-z]+(?:: false)?`/g, (name) => FLAG_OF[name] ?? name).replace(/ with its --expect-ips/g, " and --expect-ips");
+}
+
+/** @internal Runs the verifier for parsed arguments; resolves with the exit code (never rejects). */
 export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
   const apiKey = io.env[args.apiKeyEnv];
   const redact = createRedactor(apiKey);
-  const say = (stream: NodeJS.WritableStream, line: string) => stream.write(`${redact(line)}\n`);
+  const clean = (text: string) => redact(toFlags(text));
+  const say = (stream: NodeJS.WritableStream, line: string) => stream.write(`${clean(line)}\n`);
   try {
     if (!apiKey) {
       throw new VerifyConfigError(`the API key variable ${args.apiKeyEnv} is unset or empty`, {
@@ -45,28 +73,38 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
     const ca = args.ca.map((file) => readCa(path.resolve(cwd, file)));
     const progress = args.json === "-" ? io.stderr : io.stdout;
     const colour = useColour(progress, io.env);
-    // Checks arrive target by target, in the order given, each target's starting with dns.
-    let next = 0;
+    let current: string | undefined;
+    let index = 0;
     const report = await verifyDeployment({
       targets,
       apiKey,
+      apis: args.apis as ApiFamilyName[] | undefined,
       model: args.model,
+      embeddingModel: args.embeddingModel,
       dnsServers: args.dnsServers,
+      dnsTimeoutMs: args.dnsTimeoutMs,
       ca,
       expectedIps: args.expectIps.length ? args.expectIps : undefined,
       timeoutMs: args.timeoutMs,
       stream: args.stream,
       allowPublicAddress: args.allowPublicAddress,
+      env: io.env,
       onCheck: (check: CheckResult) => {
-        if (check.name === "dns") say(progress, formatTargetLine(check.target, targets[next++]?.kind));
+        if (check.target !== current) {
+          current = check.target;
+          say(progress, formatTargetLine(check.target, targets[index++]?.kind));
+        }
         say(progress, formatCheckLine(check, colour));
       },
     });
+    const failures: string[] = [];
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    if (args.json === "-") io.stdout.write(redact(json));
-    else if (args.json) writeReport(path.resolve(cwd, args.json), redact(json), "--json");
-    if (args.junit) writeReport(path.resolve(cwd, args.junit), redact(toJUnit(report)), "--junit");
+    if (args.json === "-") io.stdout.write(clean(json));
+    else if (args.json) writeReport(path.resolve(cwd, args.json), clean(json), "--json", failures);
+    if (args.junit) writeReport(path.resolve(cwd, args.junit), clean(toJUnit(report)), "--junit", failures);
     say(progress, `${PREFIX}: ${formatSummary(report, colour)}`);
+    for (const line of failures) say(io.stderr, `${PREFIX}: ${line}`);
+    if (failures.length > 0 && report.exitCode === 0) return 1;
     return report.exitCode;
   } catch (err) {
     if (err instanceof VerifyConfigError) {
@@ -90,7 +128,7 @@ function readTargets(args: CliArgs, cwd: string): VerifyTarget[] {
       hint: "write it with `cdktf deploy --outputs-file FILE` or `terraform output -json > FILE`",
     });
   }
-  return targetsFromOutputs(parseOutputsJson(text, args.stack, `--outputs ${args.outputs}`));
+  return targetsFromOutputs(parseOutputsJson(text, args.stack, `--outputs ${args.outputs}`, args.outputPrefix));
 }
 
 function readCa(file: string): string {
@@ -106,11 +144,14 @@ function readCa(file: string): string {
   return text;
 }
 
-function writeReport(file: string, text: string, flag: string): void {
+/** Writes a report; a failure is recorded (not thrown): the run already happened. */
+function writeReport(file: string, text: string, flag: string, failures: string[]): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);
   } catch (err) {
-    throw new VerifyConfigError(`cannot write ${flag} ${file} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    failures.push(
+      `${VerifyErrorCode.REPORT_WRITE_FAILED}: cannot write ${flag} ${file} (${(err as NodeJS.ErrnoException).code ?? "error"}); the checks ran as printed above — fix the path or its permissions`,
+    );
   }
 }

@@ -8,17 +8,18 @@ import * as tls from "node:tls";
 import { ConnectError, ConnectTimeoutError, TlsError, VerifyError, VerifyErrorCode } from "./errors";
 import type { CertificateRecord } from "./types";
 
+/** @internal */
 export interface ProbeTarget {
   readonly address: string;
   readonly port: number;
 }
 
-/** `10.0.0.1:443`, `[fd00::1]:443`. */
+/** @internal `10.0.0.1:443`, `[fd00::1]:443`. */
 export function formatEndpoint(address: string, port: number): string {
   return net.isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-/** Opens a TCP connection and closes it; rejects with a ConnectError. */
+/** @internal Opens a TCP connection and closes it; rejects with a ConnectError. */
 export function probeTcp(target: ProbeTarget, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const where = formatEndpoint(target.address, target.port);
@@ -45,7 +46,7 @@ export function probeTcp(target: ProbeTarget, timeoutMs: number): Promise<void> 
   });
 }
 
-/** Maps a socket-level error of a connection attempt. */
+/** @internal Maps a socket-level error of a connection attempt. */
 export function mapSocketError(err: unknown, where: string, port: number): ConnectError {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === "ECONNREFUSED") {
@@ -72,7 +73,7 @@ export function mapSocketError(err: unknown, where: string, port: number): Conne
   });
 }
 
-/** Completes a verified TLS handshake; resolves with what the server presented. */
+/** @internal Completes a verified TLS handshake; resolves with what the server presented. */
 export function probeTls(
   target: ProbeTarget,
   servername: string,
@@ -141,6 +142,9 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Codes of a chain whose leaf issuer is missing (an incomplete chain), as opposed to an untrusted root. */
+const INCOMPLETE_CHAIN = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY"]);
+
 const UNTRUSTED = new Set([
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   "UNABLE_TO_GET_ISSUER_CERT",
@@ -152,7 +156,7 @@ const UNTRUSTED = new Set([
   "CERT_REJECTED",
 ]);
 
-/** Whether a low-level error comes from TLS (handshake or certificate verification). */
+/** @internal Whether a low-level error comes from TLS (handshake or certificate verification). */
 export function isTlsFailure(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? "";
   return (
@@ -167,7 +171,7 @@ export function isTlsFailure(err: unknown): boolean {
 }
 
 /**
- * Maps a TLS-level error (from the probe or from undici's connector). `where` is the endpoint as
+ * @internal Maps a TLS-level error (from the probe or from undici's connector). `where` is the endpoint as
  * {@link formatEndpoint} writes it; `port` is its port.
  */
 export function mapTlsError(err: unknown, servername: string, where: string, port: number): VerifyError {
@@ -186,11 +190,19 @@ export function mapTlsError(err: unknown, servername: string, where: string, por
       },
     );
   }
+  if (INCOMPLETE_CHAIN.has(code)) {
+    // The leaf's issuer is nowhere: the server did not send its intermediate, or the CA is unknown.
+    return new TlsError(VerifyErrorCode.TLS_CERT_UNTRUSTED, `the certificate chain of ${where} does not reach a trusted CA (${code})`, {
+      tlsCode: code,
+      cause: err,
+      hint: "the server sent no issuer for its certificate: most often a missing intermediate certificate in the server's bundle (fix the server's chain); if the issuer is a private CA, trust it with `ca` (verification is never disabled)",
+    });
+  }
   if (UNTRUSTED.has(code)) {
     return new TlsError(VerifyErrorCode.TLS_CERT_UNTRUSTED, `the certificate of ${where} is not trusted (${code})`, {
       tlsCode: code,
       cause: err,
-      hint: "a TLS-inspecting proxy or a private CA is in the path: pass its CA with --ca FILE (verification is never disabled)",
+      hint: "the chain ends in a CA this runner does not trust: a TLS-inspecting proxy or a private CA is in the path — trust its CA with `ca` (verification is never disabled)",
     });
   }
   if (code === "CERT_HAS_EXPIRED" || code === "CERT_NOT_YET_VALID") {

@@ -1,29 +1,27 @@
 /**
- * The run's overall deadline: an AbortSignal that fires when it passes (aborting in-flight
- * requests), a race helper so no step can outlive it (getaddrinfo cannot be cancelled), and an
- * abortable sleep for the retry wait.
+ * The run's overall deadline, on the platform's primitives: an `AbortSignal.timeout` that aborts
+ * whatever is in flight when it passes, `AbortSignal.any` to bound one step by a shorter timeout
+ * as well, and the abortable `timers/promises` sleep for the retry wait.
  */
+import { once } from "node:events";
+import { setTimeout as sleep } from "node:timers/promises";
 import { TimeoutError } from "./errors";
 
+/** @internal */
 export class Deadline {
   public readonly timeoutMs: number;
   public readonly at: number;
-  private readonly controller = new AbortController();
-  private readonly timer: NodeJS.Timeout;
+  /** Aborts when the deadline passes. */
+  public readonly signal: AbortSignal;
 
   constructor(timeoutMs: number) {
     this.timeoutMs = timeoutMs;
     this.at = Date.now() + timeoutMs;
-    this.timer = setTimeout(() => this.controller.abort(this.error()), timeoutMs);
-  }
-
-  /** Aborts when the deadline passes. */
-  public get signal(): AbortSignal {
-    return this.controller.signal;
+    this.signal = AbortSignal.timeout(timeoutMs);
   }
 
   public get expired(): boolean {
-    return this.controller.signal.aborted || Date.now() >= this.at;
+    return this.signal.aborted || Date.now() >= this.at;
   }
 
   /** Milliseconds left (0 once passed). */
@@ -34,7 +32,7 @@ export class Deadline {
   /** The error a step reports when the deadline cut it short. */
   public error(): TimeoutError {
     return new TimeoutError("deadline", this.timeoutMs, `the overall deadline of ${this.timeoutMs} ms passed`, {
-      hint: "raise --timeout-ms, or look at the step that was slow",
+      hint: "raise `timeoutMs`, or look at the step that was slow",
     });
   }
 
@@ -42,44 +40,36 @@ export class Deadline {
     if (this.expired) throw this.error();
   }
 
-  /** Settles like `work`, or rejects with the deadline error when the deadline passes first. */
-  public race<T>(work: Promise<T>): Promise<T> {
-    if (this.expired) {
-      work.catch(() => undefined);
-      return Promise.reject(this.error());
-    }
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(this.error());
-      this.signal.addEventListener("abort", onAbort, { once: true });
-      work.then(
-        (value) => {
-          this.signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (err) => {
-          this.signal.removeEventListener("abort", onAbort);
-          reject(err);
-        },
-      );
-    });
+  /** A signal that aborts at the deadline or after `ms`, whichever comes first. */
+  public within(ms: number): AbortSignal {
+    return AbortSignal.any([this.signal, AbortSignal.timeout(Math.max(1, Math.floor(ms)))]);
   }
 
   /** Waits `ms`, or less when the deadline passes first. */
-  public sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.expired || ms <= 0) return resolve();
-      const done = () => {
-        clearTimeout(t);
-        this.signal.removeEventListener("abort", done);
-        resolve();
-      };
-      const t = setTimeout(done, ms);
-      this.signal.addEventListener("abort", done, { once: true });
-    });
+  public async sleep(ms: number): Promise<void> {
+    if (this.expired || ms <= 0) return;
+    await sleep(ms, undefined, { signal: this.signal }).catch(() => undefined);
   }
+}
 
-  /** Stops the timer (call when the run ends). */
-  public dispose(): void {
-    clearTimeout(this.timer);
+/**
+ * @internal Settles like `work`, or rejects with `onAbort()` as soon as `signal` aborts (for work
+ * that cannot be cancelled itself, such as getaddrinfo).
+ */
+export async function untilAborted<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => Error): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    throw onAbort();
+  }
+  const stop = new AbortController();
+  try {
+    return await Promise.race([
+      work,
+      once(signal, "abort", { signal: stop.signal }).then(() => {
+        throw onAbort();
+      }),
+    ]);
+  } finally {
+    stop.abort();
   }
 }

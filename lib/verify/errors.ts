@@ -56,19 +56,29 @@ export const VerifyErrorCode = {
   TLS_HANDSHAKE_FAILED: "DSV_TLS_HANDSHAKE_FAILED",
   /** The API answered with a non-2xx status. */
   HTTP_STATUS: "DSV_HTTP_STATUS",
-  /** A 2xx answer whose body is not what the API documents. */
+  /** A 2xx answer whose body is not what the API documents (compressed, not JSON, fields missing). */
   RESPONSE_MALFORMED: "DSV_RESPONSE_MALFORMED",
-  /** An SSE event whose data is not a JSON chat.completion.chunk. */
+  /** A body or stream larger than the verifier's cap (1 MiB for a JSON answer, 8 MiB for a stream). */
+  RESPONSE_TOO_LARGE: "DSV_RESPONSE_TOO_LARGE",
+  /** An SSE event whose data is not what the API family documents. */
   STREAM_MALFORMED_EVENT: "DSV_STREAM_MALFORMED_EVENT",
-  /** The stream ended without `data: [DONE]`. */
+  /** The stream ended without its end marker (`data: [DONE]`, `message_stop`, a final `finish_reason`). */
   STREAM_NO_DONE: "DSV_STREAM_NO_DONE",
+  /** Warning: `include_usage` was asked but the stream carried no usage chunk. */
+  STREAM_NO_USAGE: "DSV_STREAM_NO_USAGE",
+  /** Warning: a proxy variable is set and `NO_PROXY` does not cover the host. */
+  PROXY_BYPASSED: "DSV_PROXY_BYPASSED",
+  /** Warning: an IPv6 address has no route from here; the checks went on over IPv4. */
+  IPV6_NO_ROUTE: "DSV_IPV6_NO_ROUTE",
+  /** A report file (`--json`, `--junit`) could not be written. */
+  REPORT_WRITE_FAILED: "DSV_REPORT_WRITE_FAILED",
   /** The streaming answer is not an event stream, or carries an error event. */
   STREAM_PROTOCOL: "DSV_STREAM_PROTOCOL",
   /** No response headers within the headers timeout. */
   TIMEOUT_HEADERS: "DSV_TIMEOUT_HEADERS",
   /** No body bytes within the idle timeout. */
   TIMEOUT_BODY: "DSV_TIMEOUT_BODY",
-  /** The overall deadline (`--timeout-ms`) passed. */
+  /** The overall deadline (`timeoutMs`, `--timeout-ms`) passed. */
   TIMEOUT_DEADLINE: "DSV_TIMEOUT_DEADLINE",
   /** A bug in the verifier itself. */
   INTERNAL: "DSV_INTERNAL",

@@ -11,16 +11,34 @@
  * 502, 503 or 504, or a connection failure before the request was written (the connector never
  * handed undici a socket, so the POST cannot have reached the server). `Retry-After` (seconds or an
  * HTTP date) is honoured up to `retryAfterCapMs`; without it the wait is {@link DEFAULT_RETRY_WAIT_MS}.
- * A retry that would not fit before the deadline is not made.
+ * A retry that would not fit before the deadline is not made. An answer whose API code says no retry
+ * can help (quota, billing) is not retried either.
+ *
+ * Caps: a JSON answer is read up to {@link MAX_BODY_BYTES}, a stream up to {@link MAX_STREAM_BYTES};
+ * past the cap the check fails with `DSV_RESPONSE_TOO_LARGE` (and the rest is not read).
  */
 import type { LookupFunction } from "node:net";
 import type { SecureContext } from "node:tls";
 import { Agent, buildConnector, request } from "undici";
-import { ConnectError, ConnectTimeoutError, TimeoutError, VerifyError, VerifyErrorCode, asVerifyError } from "./errors";
+import { ConnectError, ConnectTimeoutError, MalformedResponseError, TimeoutError, VerifyError, VerifyErrorCode, asVerifyError } from "./errors";
 import { formatEndpoint, isTlsFailure, mapSocketError, mapTlsError } from "./connect";
 import type { Deadline } from "./deadline";
 import type { ResolvedAddress } from "./resolve";
 import type { AttemptRecord } from "./types";
+
+/** The largest JSON answer read (1 MiB). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The largest event stream read (8 MiB): a tiny request's stream is a few kilobytes. */
+export const MAX_STREAM_BYTES = 8 * 1024 * 1024;
+
+/** API error codes that no retry fixes: quota and billing. */
+export const FINAL_API_CODES: ReadonlySet<string> = new Set([
+  "insufficient_quota",
+  "Arrearage",
+  "AccessDenied.Unpurchased",
+  "AllocationQuota.FreeTierOnly",
+]);
 
 /** The wait before the retry when the answer has no `Retry-After`. */
 export const DEFAULT_RETRY_WAIT_MS = 500;
@@ -28,6 +46,7 @@ export const DEFAULT_RETRY_WAIT_MS = 500;
 /** Statuses worth one retry. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
+/** @internal */
 export interface HttpTarget {
   /** The URL's host name (no brackets). */
   readonly hostname: string;
@@ -42,6 +61,7 @@ export interface HttpTarget {
   readonly deadline: Deadline;
 }
 
+/** @internal */
 export interface HttpRequest {
   readonly method: "GET" | "POST";
   readonly url: string;
@@ -49,13 +69,14 @@ export interface HttpRequest {
   readonly body?: string;
 }
 
+/** @internal */
 export interface HttpResponse {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: AsyncIterable<Uint8Array>;
 }
 
-/** A pinned lookup: answers only for `hostname`, with the accepted addresses. */
+/** @internal A pinned lookup: answers only for `hostname`, with the accepted addresses. */
 export function pinnedLookup(hostname: string, addresses: readonly ResolvedAddress[]): LookupFunction {
   const wanted = hostname.toLowerCase();
   return ((name: string, options: { family?: number | string; all?: boolean }, callback: (...args: unknown[]) => void) => {
@@ -74,7 +95,7 @@ export function pinnedLookup(hostname: string, addresses: readonly ResolvedAddre
 }
 
 /**
- * Sends one request and hands the response to `handle` (which consumes the body). Every transport
+ * @internal Sends one request and hands the response to `handle` (which consumes the body). Every transport
  * failure, in either phase, comes out as a VerifyError.
  */
 export async function sendOnce<T>(
@@ -105,13 +126,15 @@ export async function sendOnce<T>(
     const res = await request(req.url, {
       dispatcher: agent,
       method: req.method,
-      headers: req.headers,
+      headers: { "accept-encoding": "identity", ...req.headers },
       body: req.body,
       signal: target.deadline.signal,
     });
     try {
       return await handle({ status: res.statusCode, headers: res.headers, body: res.body });
     } finally {
+      // A body left unread (a cap, a bad content type) errors on destroy: nothing to report there.
+      res.body.on("error", () => undefined);
       res.body.destroy();
     }
   } catch (err) {
@@ -129,7 +152,7 @@ function isSocketFailure(code: string): boolean {
   return /^E(?!RR_)[A-Z0-9_]+$/.test(code) || code.startsWith("ERR_SOCKET_");
 }
 
-/** Maps what undici, Node or the deadline threw to the error tree. */
+/** @internal Maps what undici, Node or the deadline threw to the error tree. */
 export function mapTransportError(err: unknown, target: HttpTarget, connected: boolean): VerifyError {
   if (target.deadline.expired) return target.deadline.error();
   if (err instanceof VerifyError) return err;
@@ -170,20 +193,44 @@ export function mapTransportError(err: unknown, target: HttpTarget, connected: b
   });
 }
 
-/** Reads a body to text, at most `limit` bytes (the rest is drained and dropped). */
-export async function readText(body: AsyncIterable<Uint8Array>, limit = 1024 * 1024): Promise<string> {
+/** @internal The error of a body past its cap. */
+export function tooLarge(what: string, limit: number): VerifyError {
+  return new VerifyError(VerifyErrorCode.RESPONSE_TOO_LARGE, "api", `${what}: the answer is larger than ${limit / 1024 / 1024} MiB, the verifier's cap`, {
+    hint: "a tiny request gets a tiny answer: something other than Model Studio answered (a proxy, a download), or it streams without end",
+  });
+}
+
+/**
+ * @internal Reads a body to text, at most `limit` bytes. With `strict` a larger body rejects with
+ * `DSV_RESPONSE_TOO_LARGE`; without, the rest is dropped (for error bodies).
+ */
+export async function readText(body: AsyncIterable<Uint8Array>, limit = MAX_BODY_BYTES, strict = false, what = "response"): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
-    if (size >= limit) continue;
     const buf = Buffer.from(chunk);
+    if (size + buf.length > limit) {
+      if (strict) throw tooLarge(what, limit);
+      chunks.push(buf.subarray(0, limit - size));
+      size = limit;
+      break;
+    }
     chunks.push(buf);
     size += buf.length;
   }
-  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
 }
 
-/** `Retry-After` in milliseconds (seconds or an HTTP date); `undefined` when absent or unreadable. */
+/** @internal A 2xx body the verifier cannot read as text: compressed against its `accept-encoding: identity`. */
+export function encodingError(what: string, headers: HttpResponse["headers"]): VerifyError | undefined {
+  const encoding = String(headers["content-encoding"] ?? "identity").toLowerCase();
+  if (encoding === "identity" || encoding === "") return undefined;
+  return new MalformedResponseError(`${what}: the answer is ${encoding}-encoded although the verifier asked for identity`, {
+    hint: "a proxy or gateway on the path compresses answers regardless of Accept-Encoding: Model Studio does not; check what answers on this host",
+  });
+}
+
+/** @internal `Retry-After` in milliseconds (seconds or an HTTP date); `undefined` when absent or unreadable. */
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   if (!text) return undefined;
@@ -193,26 +240,29 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-/** Whether a failed attempt may be retried. */
+/** @internal Whether a failed attempt may be retried. */
 export function isRetryable(err: VerifyError): boolean {
   if (err instanceof ConnectError) return err.beforeRequestWritten;
-  const status = (err as { status?: number }).status;
+  const { status, apiCode } = err as { status?: number; apiCode?: string };
+  if (apiCode !== undefined && FINAL_API_CODES.has(apiCode)) return false;
   return err.code === VerifyErrorCode.HTTP_STATUS && status !== undefined && RETRYABLE_STATUSES.has(status);
 }
 
+/** @internal */
 export interface RetryOutcome<T> {
   readonly value?: T;
   readonly error?: VerifyError;
   readonly attempts: readonly AttemptRecord[];
 }
 
+/** @internal */
 export interface AttemptInfo {
   status?: number;
   requestId?: string;
 }
 
 /**
- * Runs `attempt` once, and once more when the failure is retryable and the wait fits before the
+ * @internal Runs `attempt` once, and once more when the failure is retryable and the wait fits before the
  * deadline. `attempt` fills `info` as it learns the status and request id.
  */
 export async function withOneRetry<T>(

@@ -1,22 +1,14 @@
-// The verifier's public API (package export `cdktf-dashscope-privatelink/verify`). Loads neither
-// cdktf nor constructs: only undici, eventsource-parser, ipaddr.js and lib/catalog.
+// The verifier's public API (package export `cdktf-dashscope-privatelink/verify`): what the README's
+// "From code" section uses. Loads neither cdktf nor constructs: only undici, eventsource-parser,
+// ipaddr.js and lib/catalog. Everything else in lib/verify is internal.
 export { verifyDeployment } from "./verifier";
 export * from "./types";
 export * from "./errors";
-export { isPrivateAddress, normalizeAddress } from "./addresses";
-export { ChatStreamReader, type ChatStreamResult, parseUsage } from "./sse";
-export {
-  type DeploymentOutputs,
-  type TargetsFromOutputsOptions,
-  parseOutputs,
-  parseOutputsJson,
-  targetsFromOutputs,
-} from "./outputs";
-export { ENDPOINT_OUTPUT_NAMES } from "../catalog/dashscope";
+export { CHECK_NAMES } from "./checks";
+export { ChatStreamReader, type ChatStreamResult } from "./sse";
+export { type DeploymentOutputs, type TargetsFromOutputsOptions, parseOutputs, parseOutputsJson, targetsFromOutputs } from "./outputs";
 export { formatCheckLine, formatSummary, toJUnit } from "./report";
-export { REDACTED, createRedactor } from "./redact";
-export { VERIFY_PROMPT, chatRequestBody } from "./api-checks";
-export { DEFAULT_RETRY_WAIT_MS, RETRYABLE_STATUSES, parseRetryAfter } from "./http";
+export { REDACTED } from "./redact";
 export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_DNS_TIMEOUT_MS,
@@ -27,5 +19,4 @@ export {
   DEFAULT_RETRY_AFTER_CAP_MS,
   DEFAULT_TIMEOUT_MS,
 } from "./options";
-export { type CliArgs, DEFAULT_API_KEY_ENV, HELP, parseArgs } from "./args";
-export { type CliIo, runCli } from "./cli";
+export { API_FAMILY_NAMES, DEFAULT_EMBEDDING_MODEL } from "../catalog/api-families";

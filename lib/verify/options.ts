@@ -3,6 +3,7 @@
  * anything is sent.
  */
 import type * as tls from "node:tls";
+import { API_FAMILY_NAMES, type ApiFamilyName, DEFAULT_EMBEDDING_MODEL } from "../catalog/api-families";
 import { createTrust } from "./trust";
 import { isIpAddress, normalizeAddress } from "./addresses";
 import { VerifyConfigError, VerifyErrorCode } from "./errors";
@@ -18,18 +19,25 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 15_000;
 export const DEFAULT_RETRY_AFTER_CAP_MS = 10_000;
 export const DEFAULT_MAX_COMPLETION_TOKENS = 16;
 
+/** @internal */
 export interface ResolvedTarget {
   readonly baseUrl: string;
+  /** `http(s)://host[:port]`: every family's base URL follows from it. */
+  readonly origin: string;
   readonly hostname: string;
   readonly port: number;
   readonly https: boolean;
   readonly expectedIps?: readonly string[];
 }
 
+/** @internal */
 export interface ResolvedOptions {
   readonly targets: readonly ResolvedTarget[];
   readonly apiKey: string;
+  readonly apis: readonly ApiFamilyName[];
   readonly model: string;
+  readonly embeddingModel: string;
+  readonly env: NodeJS.ProcessEnv;
   /** In the form c-ares accepts (normalised by parseDnsServer). */
   readonly dnsServers?: readonly string[];
   /** Root CAs plus extras, built once; only set when a target is https. */
@@ -49,16 +57,30 @@ export interface ResolvedOptions {
 function positiveInt(name: string, value: number | undefined, fallback: number, max = 3_600_000): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new VerifyConfigError(`${name} must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
+    throw new VerifyConfigError(`\`${name}\` must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** Validates the API families (`apis`): known names, no repeats. */
+export function parseApis(apis: readonly string[] | undefined): ApiFamilyName[] {
+  if (apis === undefined) return ["openai"];
+  if (apis.length === 0) throw new VerifyConfigError(`\`apis\` is empty`, { hint: `name one or more of ${API_FAMILY_NAMES.join(", ")}` });
+  const known = new Set<string>(API_FAMILY_NAMES);
+  for (const api of apis) {
+    if (!known.has(api)) {
+      throw new VerifyConfigError(`\`apis\` has ${JSON.stringify(api)}, which is not an API family`, { hint: `allowed: ${API_FAMILY_NAMES.join(", ")}` });
+    }
+  }
+  // Run order is the catalog's, whatever order they were given in.
+  return API_FAMILY_NAMES.filter((name) => apis.includes(name));
 }
 
 function ipList(name: string, values: readonly string[] | undefined): string[] | undefined {
   if (!values || values.length === 0) return undefined;
   return values.map((ip) => {
     if (!isIpAddress(ip)) {
-      throw new VerifyConfigError(`${name} has ${JSON.stringify(ip)}, which is not an IP address`, {
+      throw new VerifyConfigError(`\`${name}\` has ${JSON.stringify(ip)}, which is not an IP address`, {
         hint: "list the endpoint's ENI IPs, comma-separated, e.g. 10.0.1.5,10.0.2.6",
       });
     }
@@ -66,7 +88,7 @@ function ipList(name: string, values: readonly string[] | undefined): string[] |
   });
 }
 
-/** Parses a base URL: http or https, no credentials, no query. */
+/** @internal Parses a base URL: http or https, no credentials, no query. */
 export function parseBaseUrl(baseUrl: string): Omit<ResolvedTarget, "expectedIps"> {
   let url: URL;
   try {
@@ -81,7 +103,7 @@ export function parseBaseUrl(baseUrl: string): Omit<ResolvedTarget, "expectedIps
   }
   if (url.username || url.password) {
     throw new VerifyConfigError("the base URL must not carry credentials", {
-      hint: "the key is read from the variable named by --api-key-env",
+      hint: "the key is given as `apiKey`, never in the URL",
     });
   }
   if (url.search || url.hash) throw new VerifyConfigError("the base URL must not have a query or fragment");
@@ -89,7 +111,7 @@ export function parseBaseUrl(baseUrl: string): Omit<ResolvedTarget, "expectedIps
   const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const port = url.port ? Number(url.port) : https ? 443 : 80;
   const clean = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
-  return { baseUrl: clean, hostname, port, https };
+  return { baseUrl: clean, origin: `${url.protocol}//${url.host}`, hostname, port, https };
 }
 
 /** What makes `key` unfit for an `Authorization` header, in words that do not quote it. */
@@ -108,7 +130,7 @@ function apiKeyProblem(key: string): string | undefined {
  * `source` names where the key came from, e.g. `the API key variable DASHSCOPE_API_KEY`; the
  * message never contains the key.
  */
-export function checkApiKey(apiKey: string, source = "the apiKey option"): void {
+export function checkApiKey(apiKey: string, source = "`apiKey`"): void {
   const problem = apiKeyProblem(apiKey);
   if (!problem) return;
   throw new VerifyConfigError(`${source} ${problem}; nothing was sent`, {
@@ -116,6 +138,7 @@ export function checkApiKey(apiKey: string, source = "the apiKey option"): void 
   });
 }
 
+/** @internal */
 export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   if (!options.apiKey) {
     throw new VerifyConfigError("no API key was given", { code: VerifyErrorCode.API_KEY_MISSING });
@@ -123,8 +146,11 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   checkApiKey(options.apiKey);
   if (!options.targets || options.targets.length === 0) throw new VerifyConfigError("no target to verify");
   const model = options.model ?? DEFAULT_MODEL;
-  if (!/^[\w.:/-]+$/.test(model)) throw new VerifyConfigError(`--model ${JSON.stringify(model)} is not a model name`);
-  const sharedIps = ipList("--expect-ips", options.expectedIps);
+  if (!/^[\w.:/-]+$/.test(model)) throw new VerifyConfigError(`\`model\` ${JSON.stringify(model)} is not a model name`);
+  const embeddingModel = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
+  if (!/^[\w.:/-]+$/.test(embeddingModel)) throw new VerifyConfigError(`\`embeddingModel\` ${JSON.stringify(embeddingModel)} is not a model name`);
+  const apis = parseApis(options.apis);
+  const sharedIps = ipList("expectedIps", options.expectedIps);
   const targets = options.targets.map((t) => ({
     ...parseBaseUrl(t.baseUrl),
     expectedIps: ipList("expectedIps", t.expectedIps) ?? sharedIps,
@@ -134,10 +160,13 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   return {
     targets,
     apiKey: options.apiKey,
+    apis,
     model,
+    embeddingModel,
+    env: options.env ?? process.env,
     dnsServers,
     trust,
-    timeoutMs: positiveInt("--timeout-ms", options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    timeoutMs: positiveInt("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS),
     dnsTimeoutMs: positiveInt("dnsTimeoutMs", options.dnsTimeoutMs, DEFAULT_DNS_TIMEOUT_MS),
     connectTimeoutMs: positiveInt("connectTimeoutMs", options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
     headersTimeoutMs: positiveInt("headersTimeoutMs", options.headersTimeoutMs, DEFAULT_HEADERS_TIMEOUT_MS),

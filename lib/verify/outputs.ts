@@ -8,15 +8,14 @@
  * `custom_domain` (verified over HTTPS),
  * `endpoint_domain` (verified over plain HTTP, its only protocol) and `endpoint_zone_ips` (the
  * addresses both names must resolve to).
+ *
+ * A stack with two hubs (data residency) names each hub's outputs `<prefix>_endpoint_domain`, ...
+ * (`endpointOutputNames(prefix)` in lib/catalog, the same function the constructs use); `prefix`
+ * picks one hub, and a prefix with no outputs is an error naming the prefixes present.
  */
-import { COMPATIBLE_MODE_PATH, ENDPOINT_OUTPUT_NAMES, endpointDomainBaseUrl } from "../catalog/dashscope";
+import { COMPATIBLE_MODE_PATH, ENDPOINT_OUTPUT_NAMES, type EndpointOutputNames, endpointDomainBaseUrl, endpointOutputNames } from "../catalog/dashscope";
 import { VerifyConfigError, VerifyErrorCode } from "./errors";
 import type { VerifyTarget } from "./types";
-
-// The names DashScopeEndpointOutputs writes (one table, in lib/catalog).
-const OUTPUT_CUSTOM_DOMAIN = ENDPOINT_OUTPUT_NAMES.customDomain;
-const OUTPUT_ENDPOINT_DOMAIN = ENDPOINT_OUTPUT_NAMES.endpointDomain;
-const OUTPUT_ENDPOINT_ZONE_IPS = ENDPOINT_OUTPUT_NAMES.endpointZoneIps;
 
 export interface DeploymentOutputs {
   readonly format: "cdktf" | "terraform";
@@ -47,25 +46,26 @@ function isTerraformOutput(v: unknown): v is { value: unknown } {
   return isObject(v) && "value" in v && ("type" in v || "sensitive" in v);
 }
 
-/** Parses the text of an outputs file. */
-export function parseOutputsJson(text: string, stack?: string, source = "the outputs file"): DeploymentOutputs {
+/** Parses the text of an outputs file; `prefix` picks one hub of a stack with two. */
+export function parseOutputsJson(text: string, stack?: string, source = "the outputs file", prefix?: string): DeploymentOutputs {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     throw invalid(`${source} is not JSON`, "pass the file written by `cdktf deploy --outputs-file` or `terraform output -json`");
   }
-  return parseOutputs(json, stack, source);
+  return parseOutputs(json, stack, source, prefix);
 }
 
-/** Reads the outputs the verifier needs from a parsed outputs file. */
-export function parseOutputs(json: unknown, stack?: string, source = "the outputs file"): DeploymentOutputs {
+/** Reads the outputs the verifier needs from a parsed outputs file; `prefix` picks one hub of a stack with two. */
+export function parseOutputs(json: unknown, stack?: string, source = "the outputs file", prefix?: string): DeploymentOutputs {
   if (!isObject(json)) throw invalid(`${source} is not a JSON object`);
+  const names = endpointOutputNames(prefix);
   const entries = Object.values(json);
   if (entries.some(isTerraformOutput)) {
     // terraform output -json: one state, no stacks (a --stack is irrelevant there).
     const value = (name: string) => (isTerraformOutput(json[name]) ? (json[name] as { value: unknown }).value : undefined);
-    return build("terraform", undefined, value, source);
+    return build("terraform", undefined, value, source, names, prefix, Object.keys(json));
   }
   let stackName = stack;
   let scope: Record<string, unknown>;
@@ -74,20 +74,44 @@ export function parseOutputs(json: unknown, stack?: string, source = "the output
       throw invalid(`${source} has no stack ${JSON.stringify(stackName)}`, `its stacks: ${Object.keys(json).join(", ") || "none"}`);
     }
     scope = json[stackName] as Record<string, unknown>;
-  } else if (OUTPUT_ENDPOINT_DOMAIN in json || OUTPUT_CUSTOM_DOMAIN in json) {
+  } else if (names.endpointDomain in json || names.customDomain in json || hubPrefixes(Object.keys(json)).length > 0) {
     scope = json; // a single stack's outputs, unwrapped
   } else {
     const stacks = Object.keys(json).filter((k) => isObject(json[k]));
     if (stacks.length !== 1) {
       throw invalid(
-        `${source} has ${stacks.length} stacks; say which with --stack`,
+        `${source} has ${stacks.length} stacks; say which with \`stack\``,
         `its stacks: ${stacks.join(", ") || "none"}`,
       );
     }
     stackName = stacks[0];
     scope = json[stackName] as Record<string, unknown>;
   }
-  return build("cdktf", stackName, (name) => findNested(scope, name, source), source);
+  return build("cdktf", stackName, (name) => findNested(scope, name, source), source, names, prefix, allKeys(scope));
+}
+
+/** Every key under `scope`, nested ones included. */
+function allKeys(scope: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  const walk = (node: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(node)) {
+      keys.push(key);
+      if (isObject(value)) walk(value);
+    }
+  };
+  walk(scope);
+  return keys;
+}
+
+/** The hub prefixes present: `cn_beijing` of `cn_beijing_endpoint_domain`. */
+function hubPrefixes(keys: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const key of keys) {
+    for (const suffix of [ENDPOINT_OUTPUT_NAMES.endpointDomain, ENDPOINT_OUTPUT_NAMES.customDomain]) {
+      if (key.endsWith(`_${suffix}`) && key.length > suffix.length + 1) found.add(key.slice(0, -(suffix.length + 1)));
+    }
+  }
+  return [...found].sort();
 }
 
 /** Finds an output by name anywhere under `scope` (cdktf nests outputs of constructs by construct id). */
@@ -103,7 +127,7 @@ function findNested(scope: Record<string, unknown>, name: string, source: string
   if (hits.length > 1) {
     throw invalid(
       `${source} has ${hits.length} outputs named ${name} (${hits.map((h) => h.path).join(", ")})`,
-      "pass --base-url and --expect-ips for the endpoint to verify",
+      "verify the endpoint by `baseUrl` with its `expectedIps` instead",
     );
   }
   return hits[0]?.value;
@@ -114,6 +138,9 @@ function build(
   stack: string | undefined,
   value: (name: string) => unknown,
   source: string,
+  names: EndpointOutputNames,
+  prefix: string | undefined,
+  keys: readonly string[],
 ): DeploymentOutputs {
   const text = (name: string): string | undefined => {
     const v = value(name);
@@ -121,22 +148,33 @@ function build(
     if (typeof v !== "string") throw invalid(`${source}: ${name} is not a string (got ${JSON.stringify(v)})`);
     return v.trim().replace(/\.$/, "").toLowerCase();
   };
-  const customDomain = text(OUTPUT_CUSTOM_DOMAIN);
-  const endpointDomain = text(OUTPUT_ENDPOINT_DOMAIN);
+  const customDomain = text(names.customDomain);
+  const endpointDomain = text(names.endpointDomain);
   if (!customDomain && !endpointDomain) {
+    const prefixes = hubPrefixes(keys);
+    const where = `${source}${stack ? ` (stack ${stack})` : ""}`;
+    if (prefix !== undefined) {
+      throw invalid(
+        `${where} has no outputs of the hub ${JSON.stringify(prefix)} (no ${names.customDomain} nor ${names.endpointDomain})`,
+        prefixes.length ? `the hubs present: ${prefixes.join(", ")} (pass one as \`prefix\`)` : "the file has no prefixed hub outputs: leave `prefix` out",
+      );
+    }
+    if (prefixes.length > 0) {
+      throw invalid(`${where} holds ${prefixes.length} hub(s) with prefixed outputs: ${prefixes.join(", ")}`, "say which with `prefix`");
+    }
     throw invalid(
-      `${source}${stack ? ` (stack ${stack})` : ""} has neither ${OUTPUT_CUSTOM_DOMAIN} nor ${OUTPUT_ENDPOINT_DOMAIN}`,
+      `${where} has neither ${names.customDomain} nor ${names.endpointDomain}`,
       "is this the outputs file of a stack built with this library, written after a successful deploy?",
     );
   }
-  return { format, stack, customDomain, endpointDomain, endpointZoneIps: ipsOf(value(OUTPUT_ENDPOINT_ZONE_IPS), source) };
+  return { format, stack, customDomain, endpointDomain, endpointZoneIps: ipsOf(value(names.endpointZoneIps), source, names.endpointZoneIps) };
 }
 
-function ipsOf(v: unknown, source: string): string[] {
+function ipsOf(v: unknown, source: string, name: string): string[] {
   if (v === undefined || v === null) return [];
   const flat: unknown[] = Array.isArray(v) ? v.flat(3) : typeof v === "string" ? v.split(/[\s,]+/) : [v];
   return flat.map((ip) => {
-    if (typeof ip !== "string") throw invalid(`${source}: ${OUTPUT_ENDPOINT_ZONE_IPS} holds ${JSON.stringify(ip)}, not an IP`);
+    if (typeof ip !== "string") throw invalid(`${source}: ${name} holds ${JSON.stringify(ip)}, not an IP`);
     return ip.trim();
   }).filter((ip) => ip.length > 0);
 }

@@ -1,64 +1,88 @@
 /**
- * Reassembles an OpenAI-compatible chat completion stream (Server-Sent Events) from raw body bytes.
+ * Server-Sent Events readers for the streamed checks, one per API family.
  *
  * Bytes are decoded with a streaming TextDecoder (a chunk may end inside a multi-byte character)
  * and framed by `eventsource-parser` (CRLF / CR / LF line ends, comment lines, `data:` with or
- * without the space, multi-line data, chunks split anywhere). Each event's data must be JSON (a
- * `chat.completion.chunk`, or an error object) until `data: [DONE]`; a stream that ends without
- * `[DONE]` fails.
+ * without the space, multi-line data, chunks split anywhere). Each family's reader judges the
+ * events as strictly as that family's official SDK at least: event data must be JSON (an error
+ * object or an `event: error` fails), and the stream must end with the family's end marker
+ * (`data: [DONE]`, `message_stop`, a final `finish_reason`).
  *
  * At the end of the body a pending event whose lines were all complete is dispatched (as if the
  * final blank line had arrived): a server that closes right after `data: [DONE]\n` passes, one that
- * closes inside a line does not.
+ * closes inside a line does not. The reply text kept is capped at {@link MAX_REPLY_CHARS}.
  */
 import { createParser, type EventSourceMessage, type EventSourceParser } from "eventsource-parser";
 import { StreamProtocolError, VerifyErrorCode } from "./errors";
-import { excerpt } from "./redact";
+import { excerpt, type Redactor } from "./redact";
 import type { Usage } from "./types";
 
 /** Largest buffered line or event the reader accepts (1 MiB of characters). */
 export const SSE_MAX_BUFFER = 1024 * 1024;
 
+/** The longest reply text a check keeps (and reports); the rest is counted, not kept. */
+export const MAX_REPLY_CHARS = 4096;
+
 export interface ChatStreamResult {
-  /** The concatenated `choices[0].delta.content`. */
+  /** The concatenated deltas of the first choice (index 0), at most {@link MAX_REPLY_CHARS}. */
   readonly text: string;
   /** The usage chunk (`stream_options.include_usage`), when sent. */
   readonly usage?: Usage;
-  /** Events received, `[DONE]` included. */
+  /** Events received, the end marker included. */
   readonly events: number;
-  /** The last `finish_reason` seen. */
+  /** The last `finish_reason` (or `stop_reason`) seen. */
   readonly finishReason?: string;
+  /** True when the reply was longer than {@link MAX_REPLY_CHARS} (and cut). */
+  readonly truncated?: boolean;
 }
 
-export class ChatStreamReader {
+const keep: Redactor = (text) => text;
+
+/** The framing, caps and end-of-stream rule every family's reader shares (the base of {@link ChatStreamReader}). */
+export abstract class SseReader {
+  protected events = 0;
+  protected text = "";
+  protected truncated = false;
+  protected usage?: Usage;
+  protected finishReason?: string;
+  protected done = false;
   private readonly decoder = new TextDecoder("utf-8");
   private readonly parser: EventSourceParser;
-  private text = "";
-  private usage?: Usage;
-  private events = 0;
-  private finishReason?: string;
-  private done = false;
   private failure?: StreamProtocolError;
 
-  constructor() {
+  /**
+   * @param redact applied to every piece of event data a message quotes
+   * @param maxReplyChars the longest reply text kept
+   */
+  constructor(
+    protected readonly redact: Redactor = keep,
+    private readonly maxReplyChars = MAX_REPLY_CHARS,
+  ) {
     this.parser = createParser({
-      onEvent: (event) => this.onEvent(event),
+      onEvent: (event) => {
+        if (this.failure) return;
+        this.events += 1;
+        if (this.done) return; // anything after the end marker is ignored
+        this.onMessage(event);
+      },
       onError: (err) => {
         // Unknown fields and bad `retry:` values are ignored, as the SSE spec says; only an
         // over-long line or event is fatal.
         if (err.type === "max-buffer-size-exceeded") {
           this.fail(
-            new StreamProtocolError(
-              VerifyErrorCode.STREAM_PROTOCOL,
-              `an SSE line or event exceeded ${SSE_MAX_BUFFER} characters`,
-              { hint: "the server is not sending a chat completion stream" },
-            ),
+            new StreamProtocolError(VerifyErrorCode.STREAM_PROTOCOL, `an SSE line or event exceeded ${SSE_MAX_BUFFER} characters`, {
+              hint: "the server is not sending an event stream of this API",
+            }),
           );
         }
       },
       maxBufferSize: SSE_MAX_BUFFER,
     });
   }
+
+  /** The end marker, as messages name it. */
+  protected abstract readonly endMarker: string;
+  protected abstract onMessage(event: EventSourceMessage): void;
 
   /** Feeds raw body bytes (or already-decoded text). Throws a StreamProtocolError on a bad event. */
   public push(chunk: Uint8Array | string): void {
@@ -68,7 +92,7 @@ export class ChatStreamReader {
     this.throwIfFailed();
   }
 
-  /** Marks the end of the body and returns what the stream said. Throws when `[DONE]` never came. */
+  /** Marks the end of the body and returns what the stream said. Throws when the end marker never came. */
   public end(): ChatStreamResult {
     this.throwIfFailed();
     const rest = this.decoder.decode();
@@ -77,87 +101,69 @@ export class ChatStreamReader {
     if (!this.done) this.parser.feed("\n");
     this.throwIfFailed();
     if (!this.done) {
-      throw new StreamProtocolError(
-        VerifyErrorCode.STREAM_NO_DONE,
-        `the stream ended after ${this.events} event(s) without data: [DONE]`,
-        {
-          hint: "the connection was closed early (a proxy or load-balancer timeout, or the endpoint reset it); check idle timeouts on the path",
-        },
-      );
+      throw new StreamProtocolError(VerifyErrorCode.STREAM_NO_DONE, `the stream ended after ${this.events} event(s) without ${this.endMarker}`, {
+        hint: "the connection was closed early (a proxy or load-balancer timeout, or the endpoint reset it); check idle timeouts on the path",
+      });
     }
-    return { text: this.text, usage: this.usage, events: this.events, finishReason: this.finishReason };
+    return {
+      text: this.text,
+      usage: this.usage,
+      events: this.events,
+      finishReason: this.finishReason,
+      ...(this.truncated ? { truncated: true } : {}),
+    };
   }
 
-  private onEvent(event: EventSourceMessage): void {
-    if (this.failure) return;
-    this.events += 1;
-    const data = event.data;
-    if (this.done) return; // anything after [DONE] is ignored
-    if (data.trim() === "[DONE]") {
-      this.done = true;
-      return;
-    }
-    let chunk: unknown;
+  protected append(delta: string): void {
+    if (this.truncated) return;
+    const room = this.maxReplyChars - this.text.length;
+    if (delta.length > room) {
+      this.text += delta.slice(0, room);
+      this.truncated = true;
+    } else this.text += delta;
+  }
+
+  /** Parses event data as a JSON object, or fails the stream. */
+  protected json(data: string): Record<string, unknown> | undefined {
+    let value: unknown;
     try {
-      chunk = JSON.parse(data);
+      value = JSON.parse(data);
     } catch (cause) {
       this.fail(
-        new StreamProtocolError(
-          VerifyErrorCode.STREAM_MALFORMED_EVENT,
-          `event ${this.events} is not valid JSON: data: ${excerpt(data)}`,
-          { hint: "something between the caller and Model Studio rewrote the stream", cause, line: excerpt(data) },
-        ),
-      );
-      return;
-    }
-    this.onChunk(chunk, data);
-  }
-
-  private onChunk(chunk: unknown, data: string): void {
-    if (!chunk || typeof chunk !== "object") {
-      this.fail(
-        new StreamProtocolError(
-          VerifyErrorCode.STREAM_MALFORMED_EVENT,
-          `event ${this.events} is not a JSON object: data: ${excerpt(data)}`,
-          { line: excerpt(data) },
-        ),
-      );
-      return;
-    }
-    const record = chunk as Record<string, unknown>;
-    if (record.error && typeof record.error === "object") {
-      const error = record.error as Record<string, unknown>;
-      const code = typeof error.code === "string" ? error.code : "error";
-      const message = typeof error.message === "string" ? excerpt(error.message) : "";
-      this.fail(
-        new StreamProtocolError(VerifyErrorCode.STREAM_PROTOCOL, `the stream carried an error event: ${code} ${message}`.trim(), {
-          hint: "Model Studio aborted the generation; see the error code",
-          line: excerpt(data),
+        new StreamProtocolError(VerifyErrorCode.STREAM_MALFORMED_EVENT, `event ${this.events} is not valid JSON: data: ${excerpt(data, this.redact)}`, {
+          hint: "something between the caller and Model Studio rewrote the stream",
+          cause,
+          line: excerpt(data, this.redact),
         }),
       );
-      return;
+      return undefined;
     }
-    const usage = parseUsage(record.usage);
-    if (usage) this.usage = usage;
-    if (!Array.isArray(record.choices)) {
-      if (usage) return; // the final usage-only chunk may omit choices
-      this.fail(
-        new StreamProtocolError(
-          VerifyErrorCode.STREAM_MALFORMED_EVENT,
-          `event ${this.events} is not a chat.completion.chunk (no choices): data: ${excerpt(data)}`,
-          { line: excerpt(data) },
-        ),
-      );
-      return;
+    if (!value || typeof value !== "object" || Array.isArray(value)) {
+      this.malformed(data, "is not a JSON object");
+      return undefined;
     }
-    const first = record.choices[0] as Record<string, unknown> | undefined;
-    if (!first) return;
-    const delta = first.delta as Record<string, unknown> | undefined;
-    if (delta && typeof delta.content === "string") this.text += delta.content;
-    if (typeof first.finish_reason === "string") this.finishReason = first.finish_reason;
+    return value as Record<string, unknown>;
   }
 
-  private fail(err: StreamProtocolError): void {
+  protected malformed(data: string, problem: string): void {
+    this.fail(
+      new StreamProtocolError(VerifyErrorCode.STREAM_MALFORMED_EVENT, `event ${this.events} ${problem}: data: ${excerpt(data, this.redact)}`, {
+        line: excerpt(data, this.redact),
+      }),
+    );
+  }
+
+  /** An error the API put into the stream. */
+  protected errorEvent(code: string, message: string, data: string): void {
+    this.fail(
+      new StreamProtocolError(VerifyErrorCode.STREAM_PROTOCOL, `the stream carried an error event: ${code} ${excerpt(message, this.redact)}`.trim(), {
+        hint: "Model Studio aborted the generation; see the error code",
+        line: excerpt(data, this.redact),
+      }),
+    );
+  }
+
+  protected fail(err: StreamProtocolError): void {
     if (!this.failure) this.failure = err;
   }
 
@@ -166,13 +172,53 @@ export class ChatStreamReader {
   }
 }
 
-/** Reads an OpenAI `usage` object; `undefined` when absent or malformed. */
+/** An OpenAI-compatible chat completion stream: `chat.completion.chunk` events until `data: [DONE]`. */
+export class ChatStreamReader extends SseReader {
+  protected readonly endMarker = "data: [DONE]";
+
+  protected onMessage(event: EventSourceMessage): void {
+    const data = event.data;
+    // As the OpenAI SDK: the marker must start the data (`data:  [DONE]`, two spaces, is not it).
+    if (data.startsWith("[DONE]")) {
+      this.done = true;
+      return;
+    }
+    const record = this.json(data);
+    if (!record) return;
+    if ((record.error && typeof record.error === "object") || event.event === "error") {
+      const error = (record.error && typeof record.error === "object" ? record.error : record) as Record<string, unknown>;
+      this.errorEvent(typeof error.code === "string" ? error.code : "error", typeof error.message === "string" ? error.message : "", data);
+      return;
+    }
+    const usage = parseUsage(record.usage);
+    if (usage) this.usage = usage;
+    if (!Array.isArray(record.choices)) {
+      if (usage) return; // the final usage-only chunk may omit choices
+      this.malformed(data, "is not a chat.completion.chunk (no choices)");
+      return;
+    }
+    // The reply is choice 0 by its index, not by position (n > 1 interleaves choices).
+    const choice = record.choices.find((c, i) => indexOf(c, i) === 0) as Record<string, unknown> | undefined;
+    if (!choice) return;
+    const delta = choice.delta as Record<string, unknown> | undefined;
+    if (delta && typeof delta.content === "string") this.append(delta.content);
+    if (typeof choice.finish_reason === "string") this.finishReason = choice.finish_reason;
+  }
+}
+
+/** @internal A choice's `index`, or its position when it has none. */
+export function indexOf(choice: unknown, position: number): number {
+  const index = choice && typeof choice === "object" ? (choice as Record<string, unknown>).index : undefined;
+  return typeof index === "number" ? index : position;
+}
+
+/** @internal Reads a `usage` object (OpenAI `prompt_tokens`, or Anthropic/DashScope `input_tokens`); `undefined` when absent or malformed. */
 export function parseUsage(value: unknown): Usage | undefined {
   if (!value || typeof value !== "object") return undefined;
   const u = value as Record<string, unknown>;
   const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-  const promptTokens = num(u.prompt_tokens);
-  const completionTokens = num(u.completion_tokens);
+  const promptTokens = num(u.prompt_tokens) ?? num(u.input_tokens);
+  const completionTokens = num(u.completion_tokens) ?? num(u.output_tokens);
   if (promptTokens === undefined && completionTokens === undefined) return undefined;
   return {
     promptTokens: promptTokens ?? 0,

@@ -3,10 +3,12 @@
  * The report's top-level shape `{ ok, target, checks, reply, usage }` and the check fields are a
  * documented contract; they change only with a major version.
  */
+import type { ApiFamilyName } from "../catalog/api-families";
+import type { CheckName } from "./checks";
 import type { VerifyErrorCode, VerifyLayer } from "./errors";
 
-/** The checks, in the order they run for each target. */
-export type CheckName = "dns" | "tcp" | "tls" | "models" | "chat" | "stream";
+export type { CheckName };
+export type { ApiFamilyName };
 
 export type CheckStatus = "pass" | "fail" | "warn" | "skip";
 
@@ -32,13 +34,33 @@ export interface VerifyTarget {
 export interface VerifyOptions {
   /** What to verify, in order. The first target is the report's `target`. */
   readonly targets: readonly VerifyTarget[];
-  /** The DashScope API key. Sent only as `Authorization: Bearer`; never printed or reported. */
+  /**
+   * The DashScope API key. Sent only as `Authorization: Bearer` (`x-api-key` to the
+   * Anthropic-compatible API); never printed or reported, not even in part.
+   */
   readonly apiKey: string;
   /**
-   * The model of the chat and stream checks.
+   * The API families to prove, each with a plain and (where it streams) a streamed request through
+   * the same pinned, verified connection: `openai` (models, chat, stream), `anthropic`
+   * (anthropic, anthropic-stream), `dashscope` (dashscope, dashscope-stream), `embeddings`.
+   * @default ["openai"]
+   */
+  readonly apis?: readonly ApiFamilyName[];
+  /**
+   * The model of the chat-like checks of every family.
    * @default "qwen-flash"
    */
   readonly model?: string;
+  /**
+   * The model of the embeddings check.
+   * @default "text-embedding-v4"
+   */
+  readonly embeddingModel?: string;
+  /**
+   * The environment the proxy check reads (`HTTPS_PROXY`, `NO_PROXY`, ...).
+   * @default process.env
+   */
+  readonly env?: NodeJS.ProcessEnv;
   /**
    * DNS servers, `IP` or `IP:PORT` (`[v6]:PORT`).
    * @default - the system resolver (getaddrinfo for addresses, resolv.conf servers for the CNAME chain)
@@ -85,13 +107,14 @@ export interface VerifyOptions {
    */
   readonly retryAfterCapMs?: number;
   /**
-   * Run the stream check.
+   * Run the streamed checks (stream, anthropic-stream, dashscope-stream).
    * @default true
    */
   readonly stream?: boolean;
   /**
    * Continue (with a warning) when a name resolves to a public address, instead of failing the
-   * `dns` check and sending nothing.
+   * `dns` check and sending nothing. HTTPS targets only: a plain http target with a public address
+   * always fails (the key would travel in clear text).
    * @default false
    */
   readonly allowPublicAddress?: boolean;
@@ -173,22 +196,24 @@ export interface CheckResult {
   readonly connections?: readonly ConnectionRecord[];
   /** tls: the server certificate. */
   readonly certificate?: CertificateRecord;
-  /** models, chat, stream: the final HTTP status. */
+  /** API checks: the final HTTP status. */
   readonly httpStatus?: number;
-  /** models, chat, stream: the API's error.code on failure. */
+  /** API checks: the API's error code on failure. */
   readonly apiCode?: string;
-  /** models, chat, stream: request id of the last answer. */
+  /** API checks: request id of the last answer. */
   readonly requestId?: string;
-  /** models, chat, stream: every HTTP attempt. */
+  /** API checks: every HTTP attempt. */
   readonly attempts?: readonly AttemptRecord[];
   /** models: the model ids listed (at most 50). */
   readonly models?: readonly string[];
-  /** chat, stream: the reply text (stream: reassembled from the deltas). */
+  /** Chat-like checks: the reply text (streamed: reassembled from the deltas), at most 4,096 characters. */
   readonly reply?: string;
-  /** chat, stream: token usage. */
+  /** Chat-like checks and embeddings: token usage. */
   readonly usage?: Usage;
-  /** stream: the number of SSE events received, `[DONE]` included. */
+  /** Streamed checks: the number of SSE events received, the end marker included. */
   readonly events?: number;
+  /** embeddings: the vector's length. */
+  readonly dimensions?: number;
 }
 
 export interface VerifyReport {
@@ -201,6 +226,8 @@ export interface VerifyReport {
   /** Every target's base URL, in order. */
   readonly targets: readonly string[];
   readonly model: string;
+  /** The API families the run proved. */
+  readonly apis: readonly ApiFamilyName[];
   readonly startedAt: string;
   readonly durationMs: number;
   /** Every check of every target, in run order; `target` on each says which. */

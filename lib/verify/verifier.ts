@@ -1,20 +1,22 @@
 /**
- * Runs the checks, in order, for each target: dns → tcp → tls (https only) → models → chat →
- * stream. A failed dns, tcp or tls check skips everything after it for that target (no request is
- * sent: not to a public address, not over a connection whose certificate failed); a failed chat
- * skips stream. Every check is timed; the whole run is bounded by one deadline.
+ * Runs the registered checks (lib/verify/checks), in order, for each target: proxy (when a proxy
+ * variable applies) → dns → tcp → tls (https only) → the API checks of every selected family. A
+ * failed dns, tcp or tls check skips everything after it for that target (no request is sent: not
+ * to a public address, not over a connection whose certificate failed); a check whose gate failed
+ * (chat for stream, ...) is skipped. Every check is timed; the whole run is bounded by one deadline.
  */
-import { isPrivateAddress } from "./addresses";
-import { type ApiOutcome, checkChat, checkModels, checkStream } from "./api-checks";
-import { formatEndpoint, probeTcp, probeTls } from "./connect";
-import { Deadline } from "./deadline";
-import { DnsError, type VerifyError, VerifyErrorCode, asVerifyError } from "./errors";
+import { type ApiContext } from "./api";
+import { CHECKS, type CheckName } from "./checks";
+import type { CheckContext, Outcome } from "./checks/check";
+import { failure } from "./checks/outcome";
+import { Deadline, untilAborted } from "./deadline";
+import { VerifyErrorCode } from "./errors";
 import { type ResolvedOptions, type ResolvedTarget, resolveOptions } from "./options";
-import { createRedactor, redactValue } from "./redact";
-import { type ResolvedAddress, resolveHost } from "./resolve";
-import type { CertificateRecord, CheckName, CheckResult, ConnectionRecord, Usage, VerifyOptions, VerifyReport } from "./types";
+import { createRedactor, type Redactor, redactValue } from "./redact";
+import type { CheckResult, Usage, VerifyOptions, VerifyReport } from "./types";
 
-type Outcome = Omit<CheckResult, "name" | "target" | "durationMs">;
+/** The longest message a check keeps in the report (the report's own cap). */
+export const MAX_MESSAGE_CHARS = 2000;
 
 /**
  * Verifies one or more DashScope base URLs and returns the report. Throws a VerifyConfigError
@@ -31,183 +33,84 @@ export async function verifyDeployment(options: VerifyOptions): Promise<VerifyRe
     checks.push(clean);
     opts.onCheck?.(clean);
   };
-  try {
-    for (const target of opts.targets) await verifyTarget(target, opts, deadline, emit);
-  } finally {
-    deadline.dispose();
-  }
+  for (const target of opts.targets) await verifyTarget(target, opts, deadline, redact, emit);
   return redactValue(buildReport(opts, checks, startedAt), redact);
 }
 
-function errorOutcome(err: unknown, extra: Partial<Outcome> = {}): Outcome {
-  const e = asVerifyError(err);
-  return { status: "fail", message: e.message, code: e.code, layer: e.layer, ...extra };
-}
+const DEADLINE_PASSED = "the overall deadline had passed";
 
 async function verifyTarget(
   target: ResolvedTarget,
   opts: ResolvedOptions,
   deadline: Deadline,
+  redact: Redactor,
   emit: (check: CheckResult) => void,
 ): Promise<void> {
+  const outcomes = new Map<string, Outcome>();
   let blocked: string | undefined;
-  let addresses: readonly ResolvedAddress[] = [];
-
-  const run = async (name: CheckName, body: () => Promise<Outcome>, skipReason?: string): Promise<Outcome> => {
-    const reason = blocked ?? skipReason ?? (deadline.expired ? "the overall deadline had passed" : undefined);
-    if (reason) {
-      const skipped: Outcome = { status: "skip", message: reason };
-      emit(result(name, target.baseUrl, 0, skipped));
-      return skipped;
-    }
-    const started = Date.now();
-    let outcome: Outcome;
-    try {
-      outcome = await deadline.race(body());
-    } catch (err) {
-      outcome = errorOutcome(deadline.expired ? deadline.error() : err);
-    }
-    emit(result(name, target.baseUrl, Date.now() - started, outcome));
-    if (outcome.code === VerifyErrorCode.TIMEOUT_DEADLINE) blocked = "the overall deadline had passed";
-    return outcome;
+  const ctx: CheckContext = {
+    target,
+    opts,
+    deadline,
+    redact,
+    addresses: [],
+    outcome: (name) => outcomes.get(name),
+    api: (): ApiContext => ({
+      http: {
+        hostname: target.hostname,
+        port: target.port,
+        addresses: ctx.addresses,
+        trust: target.https ? opts.trust : undefined,
+        connectTimeoutMs: opts.connectTimeoutMs,
+        headersTimeoutMs: opts.headersTimeoutMs,
+        idleTimeoutMs: opts.idleTimeoutMs,
+        deadline,
+      },
+      origin: target.origin,
+      baseUrl: target.baseUrl,
+      apiKey: opts.apiKey,
+      model: opts.model,
+      embeddingModel: opts.embeddingModel,
+      maxCompletionTokens: opts.maxCompletionTokens,
+      retryAfterCapMs: opts.retryAfterCapMs,
+      redact,
+    }),
   };
 
-  const dns = await run("dns", async () => {
-    const found = await resolveHost(target.hostname, {
-      servers: opts.dnsServers,
-      timeoutMs: Math.min(opts.dnsTimeoutMs, deadline.remaining()),
+  for (const check of CHECKS) {
+    const selected = check.family ? opts.apis.includes(check.family) : check.applies ? check.applies(opts, target) : true;
+    if (!selected) continue;
+    const gate = check.needs.find((name) => {
+      const s = outcomes.get(name)?.status;
+      return s === "fail" || s === "skip";
     });
-    addresses = found.addresses;
-    return judgeAddresses(target, opts, found.chain, found.addresses, found.resolver);
-  });
-  if (dns.status === "fail") blocked ??= `dns failed: nothing was sent to ${target.hostname}`;
-
-  const tcp = await run("tcp", () => probeAll(addresses, target.port, (a) => probeTcp(a, Math.min(opts.connectTimeoutMs, deadline.remaining()))));
-  if (tcp.status === "fail") blocked ??= "tcp failed: no request was sent";
-
-  const tlsCheck = await run(
-    "tls",
-    async () => {
-      let certificate: CertificateRecord | undefined;
-      const outcome = await probeAll(addresses, target.port, async (a) => {
-        certificate = await probeTls(a, target.hostname, opts.trust, Math.min(opts.connectTimeoutMs, deadline.remaining()));
-      });
-      if (outcome.status !== "pass") return outcome;
-      const who = certificate?.subject ? `certificate for ${certificate.subject}` : "certificate";
-      return {
-        ...outcome,
-        certificate,
-        message: `${who} issued by ${certificate?.issuer ?? "?"} verified for ${target.hostname} on ${addresses.length} address(es) (${certificate?.protocol ?? "TLS"})`,
-      };
-    },
-    target.https ? undefined : "plain http target: no TLS",
-  );
-  if (tlsCheck.status === "fail") blocked ??= "tls failed: no request was sent";
-
-  const api = {
-    http: {
-      hostname: target.hostname,
-      port: target.port,
-      addresses,
-      trust: target.https ? opts.trust : undefined,
-      connectTimeoutMs: opts.connectTimeoutMs,
-      headersTimeoutMs: opts.headersTimeoutMs,
-      idleTimeoutMs: opts.idleTimeoutMs,
-      deadline,
-    },
-    baseUrl: target.baseUrl,
-    apiKey: opts.apiKey,
-    model: opts.model,
-    maxCompletionTokens: opts.maxCompletionTokens,
-    retryAfterCapMs: opts.retryAfterCapMs,
-  };
-  await run("models", async () => apiOutcome(await checkModels(api)));
-  const chat = await run("chat", async () => apiOutcome(await checkChat(api)));
-  await run(
-    "stream",
-    async () => apiOutcome(await checkStream(api)),
-    !opts.stream ? "--no-stream" : chat.status === "fail" ? "chat failed" : undefined,
-  );
+    const reason = blocked ?? (deadline.expired ? DEADLINE_PASSED : undefined) ?? check.skip?.(ctx) ?? (gate ? `${gate} failed` : undefined);
+    let outcome: Outcome;
+    const started = Date.now();
+    if (reason) outcome = { status: "skip", message: reason };
+    else {
+      try {
+        outcome = await untilAborted(check.run(ctx), deadline.signal, () => deadline.error());
+      } catch (err) {
+        outcome = failure(deadline.expired ? deadline.error() : err);
+      }
+    }
+    outcomes.set(check.name, outcome);
+    emit(result(check.name, target.baseUrl, reason ? 0 : Date.now() - started, outcome));
+    if (outcome.code === VerifyErrorCode.TIMEOUT_DEADLINE) blocked ??= DEADLINE_PASSED;
+    if (outcome.status === "fail" && check.gate) blocked ??= check.gate(target);
+  }
 }
 
 /** A check result with the documented fields first: name, target, status, durationMs, message. */
 function result(name: CheckName, target: string, durationMs: number, outcome: Outcome): CheckResult {
-  const { status, message, ...rest } = outcome;
-  return { name, target, status, durationMs, message, ...rest };
-}
-
-function apiOutcome(o: ApiOutcome): Outcome {
-  const { error, ...rest } = o;
-  return { ...rest, code: error?.code, layer: error?.layer };
-}
-
-function judgeAddresses(
-  target: ResolvedTarget,
-  opts: ResolvedOptions,
-  chain: readonly string[],
-  found: readonly ResolvedAddress[],
-  resolver: string,
-): Outcome {
-  const list = found.map((a) => a.address);
-  const facts = { chain, addresses: list, resolver };
-  const path = `${chain.join(" → ")} → ${list.join(", ")}`;
-  const expected = target.expectedIps;
-  const unexpected = expected ? list.filter((a) => !expected.includes(a)) : [];
-  if (unexpected.length > 0) {
-    const err = new DnsError(
-      VerifyErrorCode.DNS_UNEXPECTED_ADDRESS,
-      target.hostname,
-      `${path}: ${unexpected.join(", ")} is not an endpoint IP (expected ${expected!.join(", ")})`,
-      { hint: "the name does not lead to this endpoint: check the Private Zone's CNAME, and whether another zone of the same name is bound to this VPC" },
-    );
-    return { ...errorOutcome(err), ...facts };
-  }
-  const publicOnes = list.filter((a) => !isPrivateAddress(a));
-  if (publicOnes.length > 0) {
-    const err = new DnsError(
-      VerifyErrorCode.DNS_PUBLIC_ADDRESS,
-      target.hostname,
-      `${path}: ${publicOnes.join(", ")} is not a private address${opts.allowPublicAddress ? "" : "; nothing was sent"}`,
-      {
-        hint: "the public record answered: the Private Zone is not bound to this VPC (or to its region), or the runner does not use the VPC's DNS",
-      },
-    );
-    return opts.allowPublicAddress
-      ? { status: "warn", message: `${err.message} (continuing: --allow-public-address)`, code: err.code, layer: err.layer, ...facts }
-      : { ...errorOutcome(err), ...facts };
-  }
-  const count = list.length === 1 ? "1 address" : `${list.length} addresses`;
-  const note = expected ? `${count}, all expected endpoint IPs` : `${count}, all private`;
-  return { status: "pass", message: `${path} (${note}, via ${resolver})`, ...facts };
-}
-
-async function probeAll(
-  addresses: readonly ResolvedAddress[],
-  port: number,
-  probe: (a: { address: string; port: number }) => Promise<void>,
-): Promise<Outcome> {
-  const probes = await Promise.all(
-    addresses.map(async (a): Promise<{ record: ConnectionRecord; error?: VerifyError }> => {
-      const started = Date.now();
-      try {
-        await probe({ address: a.address, port });
-        return { record: { address: a.address, port, ok: true, durationMs: Date.now() - started } };
-      } catch (err) {
-        const error = asVerifyError(err);
-        return { record: { address: a.address, port, ok: false, durationMs: Date.now() - started, code: error.code, message: error.message }, error };
-      }
-    }),
-  );
-  const records = probes.map((p) => p.record);
-  const errors = probes.flatMap((p) => (p.error ? [p.error] : []));
-  const facts = { addresses: addresses.map((a) => a.address), connections: records };
-  if (errors.length === 0) {
-    const list = records.map((r) => `${formatEndpoint(r.address, r.port)} (${r.durationMs} ms)`).join(", ");
-    return { status: "pass", message: `connected to ${list}`, ...facts };
-  }
-  const share = records.length > 1 ? ` (${errors.length} of ${records.length} addresses failed)` : "";
-  const first = errors[0];
-  return { status: "fail", message: `${first.message}${share}`, code: first.code, layer: first.layer, ...facts };
+  const { status, message, connections, ...rest } = outcome;
+  const capped = message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}… (truncated)` : message;
+  const records = connections?.map((c) => {
+    const { cause: _cause, ...keep } = c as typeof c & { cause?: string };
+    return keep;
+  });
+  return { name, target, status, durationMs, message: capped, ...rest, ...(records ? { connections: records } : {}) };
 }
 
 function buildReport(opts: ResolvedOptions, checks: readonly CheckResult[], startedAt: Date): VerifyReport {
@@ -216,7 +119,7 @@ function buildReport(opts: ResolvedOptions, checks: readonly CheckResult[], star
   const primary = opts.targets[0].baseUrl;
   const replyOf = (name: CheckName) => {
     const check = checks.find((c) => c.target === primary && c.name === name);
-    return check && check.status === "pass" && check.reply !== undefined ? check.reply : null;
+    return check && (check.status === "pass" || check.status === "warn") && check.reply !== undefined ? check.reply : null;
   };
   const used = checks.map((c) => c.usage).filter((u): u is Usage => u !== undefined);
   const usage: Usage | null = used.length
@@ -232,6 +135,7 @@ function buildReport(opts: ResolvedOptions, checks: readonly CheckResult[], star
     target: primary,
     targets: opts.targets.map((t) => t.baseUrl),
     model: opts.model,
+    apis: opts.apis,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     checks,

@@ -4,7 +4,8 @@
 // compiled JavaScript, which jest's globalSetup rebuilds when a source is newer (test/global-setup.js).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ChatStreamReader, DEFAULT_MAX_COMPLETION_TOKENS, DEFAULT_MODEL, VERIFY_PROMPT, chatRequestBody } from "cdktf-dashscope-privatelink/verify";
+import { ChatStreamReader, DEFAULT_MAX_COMPLETION_TOKENS, DEFAULT_MODEL } from "cdktf-dashscope-privatelink/verify";
+import { VERIFY_PROMPT, chatRequestBody } from "../../lib/verify/api";
 import { splitStream, syntheticChatStream } from "../../bench/children/sse-stream";
 import { BENCH_PROMPT, benchChatBody, parseTargetArgs } from "../../bench/children/verify-requests";
 import { SUITES } from "../../bench/suites";
@@ -65,7 +66,7 @@ describe("synthetic SSE stream", () => {
   });
 
   test("is reassembled exactly by ChatStreamReader from those pieces", () => {
-    const reader = new ChatStreamReader();
+    const reader = new ChatStreamReader(undefined, Infinity);
     for (const piece of splitStream(stream.wire, 1024, 8192)) reader.push(piece);
     const result = reader.end();
     expect(result.text).toBe(stream.text);
@@ -109,6 +110,7 @@ describe("verify suite", () => {
       "verify.vs-floor.wall": { op: "<=", limit: 1.3 },
       "verify.vs-openai.wall": { op: "<=", limit: 1 },
       "verify.help.wall": { op: "<=", limit: 150 },
+      "verify.bundle.size": { op: "<=", limit: 1024 },
       "verify.sse.throughput": { op: ">=", limit: 50 },
     });
   });

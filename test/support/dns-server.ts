@@ -35,7 +35,8 @@ export interface TestDnsServer {
 
 const NXDOMAIN = 3;
 
-export async function startDnsServer(records: DnsRecords): Promise<TestDnsServer> {
+/** `port` 53 is for a network namespace of the test's own (the system resolver asks port 53 only). */
+export async function startDnsServer(records: DnsRecords, options: { readonly port?: number } = {}): Promise<TestDnsServer> {
   let table = normalize(records);
   const socket = dgram.createSocket("udp4");
   const queries: DnsQueryLog[] = [];
@@ -73,7 +74,7 @@ export async function startDnsServer(records: DnsRecords): Promise<TestDnsServer
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("error", reject);
-    socket.bind(0, "127.0.0.1", () => resolve());
+    socket.bind(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const port = socket.address().port;
   Object.assign(server, { port, address: `127.0.0.1:${port}` });

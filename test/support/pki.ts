@@ -16,6 +16,8 @@ export interface TestPki {
   readonly caPem: string;
   /** Issues a server certificate for these DNS names (and IP addresses) signed by the CA. */
   issue(names: readonly string[], options?: { readonly expired?: boolean }): LeafCertificate;
+  /** An intermediate CA signed by this one (its `caPem` is the intermediate's certificate). */
+  intermediate(): TestPki;
 }
 
 function keyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; keyPem: string } {
@@ -37,8 +39,8 @@ function serial(): string {
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-/** Creates a CA named "dashscope-verify test CA <random>". */
-export function createTestPki(): TestPki {
+/** Creates a CA named "dashscope-verify test CA <random>" (or an intermediate under `parent`). */
+export function createTestPki(parent?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey }): TestPki {
   const ca = keyPair();
   const caCert = forge.pki.createCertificate();
   caCert.publicKey = ca.publicKey;
@@ -46,21 +48,22 @@ export function createTestPki(): TestPki {
   caCert.validity.notBefore = new Date(Date.now() - 3600_000);
   caCert.validity.notAfter = new Date(Date.now() + 86_400_000);
   const caName = [
-    { name: "commonName", value: `dashscope-verify test CA ${serial().slice(0, 8)}` },
+    { name: "commonName", value: `dashscope-verify test ${parent ? "intermediate" : "CA"} ${serial().slice(0, 8)}` },
     { name: "organizationName", value: "dashscope-verify tests" },
   ];
   caCert.setSubject(caName);
-  caCert.setIssuer(caName);
+  caCert.setIssuer(parent ? parent.cert.subject.attributes : caName);
   caCert.setExtensions([
     { name: "basicConstraints", cA: true, critical: true },
     { name: "keyUsage", keyCertSign: true, cRLSign: true, critical: true },
     { name: "subjectKeyIdentifier" },
   ]);
-  caCert.sign(ca.privateKey, forge.md.sha256.create());
+  caCert.sign(parent ? parent.key : ca.privateKey, forge.md.sha256.create());
   const caPem = forge.pki.certificateToPem(caCert);
 
   return {
     caPem,
+    intermediate: () => createTestPki({ cert: caCert, key: ca.privateKey }),
     issue(names, options = {}) {
       const leaf = keyPair();
       const cert = forge.pki.createCertificate();

@@ -79,7 +79,7 @@ describe("dashscope-verify", () => {
   test("--help answers fast without loading the engine", async () => {
     const run = await cli(["--help"], {});
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^dashscope-verify: prove that chat completions reach Model Studio/);
+    expect(run.stdout).toMatch(/^dashscope-verify: prove that Model Studio \(DashScope\) answers privately/);
     expect(run.ms).toBeLessThan(1500); // typically ~60 ms; generous for a loaded CI machine
     const probe = await new Promise<string>((resolve) =>
       execFile(
@@ -146,7 +146,7 @@ describe("dashscope-verify", () => {
   });
 
   test("exits 1 on 401 and says where to look", async () => {
-    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("401.json")], { DASHSCOPE_API_KEY: "sk-another-workspace-key-000" });
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("401.json")], { DASHSCOPE_API_KEY: "sk-anothr-tenant-9f8e7d6c5b4a" });
     expect(run.code).toBe(1);
     const report = readReport("401.json");
     expect(report.checks.find((c) => c.name === "chat")).toMatchObject({ status: "fail", httpStatus: 401, apiCode: "invalid_api_key", layer: "api" });

@@ -66,7 +66,7 @@ describe("parseOutputs", () => {
   test("asks for --stack when the file has several stacks", () => {
     const err = configError(() => parseOutputs({ a: { endpoint_domain: ENDPOINT }, b: { endpoint_domain: ENDPOINT } }));
     expect(err.code).toBe(VerifyErrorCode.OUTPUTS_INVALID);
-    expect(err.message).toMatch(/^config: the outputs file has 2 stacks; say which with --stack — its stacks: a, b$/);
+    expect(err.message).toMatch(/^config: the outputs file has 2 stacks; say which with `stack` — its stacks: a, b$/);
   });
 
   test("names the stacks when --stack is not in the file", () => {

@@ -2,19 +2,13 @@ import { mapTlsError } from "../../lib/verify/connect";
 import { Deadline } from "../../lib/verify/deadline";
 import { type HttpTarget, mapTransportError, pinnedLookup } from "../../lib/verify/http";
 import { useColour } from "../../lib/verify/report";
-import {
-  HELP,
-  REDACTED,
-  VerifyConfigError,
-  chatRequestBody,
-  createRedactor,
-  isPrivateAddress,
-  parseArgs,
-  parseRetryAfter,
-  runCli,
-  toJUnit,
-  type VerifyReport,
-} from "cdktf-dashscope-privatelink/verify";
+import { REDACTED, VerifyConfigError, toJUnit, type VerifyReport } from "cdktf-dashscope-privatelink/verify";
+import { isPrivateAddress } from "../../lib/verify/addresses";
+import { chatRequestBody } from "../../lib/verify/api";
+import { HELP, parseArgs } from "../../lib/verify/args";
+import { runCli } from "../../lib/verify/cli";
+import { parseRetryAfter } from "../../lib/verify/http";
+import { createRedactor } from "../../lib/verify/redact";
 
 function usageError(argv: string[]): VerifyConfigError {
   try {
@@ -164,7 +158,6 @@ describe("pinnedLookup", () => {
 
 describe("mapTransportError", () => {
   const deadline = new Deadline(60_000);
-  afterAll(() => deadline.dispose());
   const target: HttpTarget = {
     hostname: "fd00::5",
     port: 443,
@@ -261,6 +254,7 @@ describe("toJUnit", () => {
       target,
       targets: [target],
       model: "qwen-flash",
+      apis: ["openai"],
       startedAt: "2026-11-22T00:00:00.000Z",
       durationMs: 1234,
       checks: [

@@ -1,0 +1,146 @@
+// The CLI as a process: no 8-character run of the key in any output or file, even through a
+// gateway that echoes every header back; --output-prefix; report-write failures; flags in messages.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { VerifyReport } from "cdktf-dashscope-privatelink/verify";
+import { type Route, ROUTES } from "../support/openai-server";
+import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, type VerifyWorld, startVerifyWorld } from "../support/verify-world";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "dist", "bin", "dashscope-verify.js");
+const KEY = "sk-7f3a9c1e5b2d468011aa22bb33cc44dd";
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(args: readonly string[], env: NodeJS.ProcessEnv = { DASHSCOPE_API_KEY: KEY }): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...env }, timeout: 30_000, encoding: "utf8" },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Every 8-character window of the key found in `text`. */
+function keyWindows(text: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i + 8 <= KEY.length; i++) if (text.includes(KEY.slice(i, i + 8))) found.push(KEY.slice(i, i + 8));
+  return found;
+}
+
+let world: VerifyWorld;
+beforeAll(async () => {
+  world = await startVerifyWorld({ apiKey: KEY });
+});
+afterAll(() => world.close());
+beforeEach(() => world.reset());
+
+const file = (name: string) => path.join(world.dir, name);
+const base = () => ["--dns-server", world.dns.address, "--ca", world.caFile];
+
+describe("no part of the key in any output", () => {
+  test.each(["echo-auth", "echo-headers"] as const)("with a gateway answering %s on every family's route", async (kind) => {
+    for (const route of ROUTES) world.https.setFault(route as Route, { kind });
+    const run = await cli([
+      "--base-url",
+      world.customBaseUrl,
+      ...base(),
+      "--api",
+      "openai,anthropic,dashscope,embeddings",
+      "--json",
+      file(`${kind}.json`),
+      "--junit",
+      file(`${kind}.xml`),
+    ]);
+    expect(run.code).toBe(1);
+    const outputs = { stdout: run.stdout, stderr: run.stderr, json: fs.readFileSync(file(`${kind}.json`), "utf8"), junit: fs.readFileSync(file(`${kind}.xml`), "utf8") };
+    for (const [where, text] of Object.entries(outputs)) expect({ where, windows: keyWindows(text) }).toEqual({ where, windows: [] });
+    // The echo did arrive (the gateway really reflected the key), and was redacted.
+    expect(outputs.json).toContain("[REDACTED]");
+    expect(world.https.requests.length).toBeGreaterThan(4);
+  });
+
+  test("every file the run writes is clean too (the report directory)", async () => {
+    world.https.setFault("chat", { kind: "echo-auth" });
+    await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("dir/r.json"), "--junit", file("dir/r.xml")]);
+    for (const name of fs.readdirSync(file("dir"))) expect(keyWindows(fs.readFileSync(path.join(file("dir"), name), "utf8"))).toEqual([]);
+  });
+});
+
+describe("--output-prefix: one hub of a stack with two", () => {
+  const outputs = () => ({
+    "data-residency": {
+      cn_beijing_endpoint_id: "ep-bj",
+      cn_beijing_endpoint_domain: "ep-0bj.dashscope.cn-beijing.privatelink.aliyuncs.com",
+      cn_beijing_custom_domain: "vpc-cn-beijing.dashscope.aliyuncs.com",
+      cn_beijing_endpoint_region: "cn-beijing",
+      cn_beijing_endpoint_zone_ips: ["10.9.9.9"],
+      ap_southeast_1_endpoint_id: "ep-sg",
+      ap_southeast_1_endpoint_domain: ENDPOINT_DOMAIN,
+      ap_southeast_1_custom_domain: CUSTOM_DOMAIN,
+      ap_southeast_1_endpoint_region: "ap-southeast-1",
+      ap_southeast_1_endpoint_zone_ips: ["127.0.0.1"],
+    },
+  });
+
+  test("verifies only the chosen hub", async () => {
+    fs.writeFileSync(file("two-hubs.json"), JSON.stringify(outputs()));
+    // Only the Singapore names resolve here; Beijing's would fail if they were tried.
+    const run = await cli(["--outputs", file("two-hubs.json"), "--output-prefix", "ap_southeast_1", ...base(), "--json", "-"]);
+    const report = JSON.parse(run.stdout) as VerifyReport;
+    expect(report.targets.map((t) => new URL(t).hostname)).toEqual([CUSTOM_DOMAIN, ENDPOINT_DOMAIN]);
+    expect(world.dns.queries.map((q) => q.name).filter((n) => n.includes("beijing"))).toEqual([]);
+    // 443 / 80 are not the loopback ports: the dns check (the hub's names and IPs) is what proves the choice here.
+    expect(report.checks.filter((c) => c.name === "dns").map((c) => c.status)).toEqual(["pass", "pass"]);
+  });
+
+  test("a prefix with no outputs is a coded config error naming the prefixes present", async () => {
+    fs.writeFileSync(file("two-hubs.json"), JSON.stringify(outputs()));
+    const run = await cli(["--outputs", file("two-hubs.json"), "--output-prefix", "eu_central_1", ...base()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/has no outputs of the hub "eu_central_1" .* — the hubs present: ap_southeast_1, cn_beijing/);
+    expect(world.dns.queries).toHaveLength(0);
+  });
+
+  test("two hubs without --output-prefix: say which", async () => {
+    fs.writeFileSync(file("two-hubs.json"), JSON.stringify(outputs()));
+    const run = await cli(["--outputs", file("two-hubs.json"), ...base()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/holds 2 hub\(s\) with prefixed outputs: ap_southeast_1, cn_beijing — say which with --output-prefix PREFIX/);
+  });
+});
+
+describe("reports that cannot be written", () => {
+  test("keep the summary and the other report; exit 1 after a passing run", async () => {
+    fs.writeFileSync(file("not-a-dir"), "x");
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("kept.json"), "--junit", file("not-a-dir/r.xml")]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/dashscope-verify: 6 passed, 0 failed, .*: OK \(exit 0\)\n$/);
+    expect(run.stderr).toMatch(/DSV_REPORT_WRITE_FAILED: cannot write --junit .*not-a-dir\/r\.xml \((ENOTDIR|EEXIST)\); the checks ran as printed above/);
+    expect((JSON.parse(fs.readFileSync(file("kept.json"), "utf8")) as VerifyReport).ok).toBe(true);
+  });
+});
+
+describe("messages speak in flags", () => {
+  test("the deadline hint names --timeout-ms, not timeoutMs", async () => {
+    world.https.setFault("chat", { kind: "hang" });
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--timeout-ms", "1500"]);
+    expect(run.stdout).toMatch(/raise --timeout-ms/);
+    expect(run.stdout).not.toMatch(/`timeoutMs`/);
+  });
+
+  test("a pasted key as an option or argument is never echoed", async () => {
+    for (const argv of [[`--${KEY}`], [KEY], ["--base-url", world.customBaseUrl, KEY], [`--api-key=${KEY}`]]) {
+      const run = await cli(argv, {});
+      expect(run.code).toBe(2);
+      expect(keyWindows(run.stderr + run.stdout)).toEqual([]);
+    }
+  });
+});
