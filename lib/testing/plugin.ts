@@ -6,15 +6,14 @@
  * every unset computed attribute unknown, a data source returns placeholders of the right types.
  *
  * Started by terraform as `node plugin-main.js <schema.json>` (through the launcher script the driver
- * puts into a filesystem mirror). Loads @grpc/grpc-js, the protocol descriptor and the schema: never
- * the CDK core.
+ * puts into a filesystem mirror). Loads @grpc/grpc-js, @msgpack/msgpack and the schema: never the CDK core.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { CtyValue, decodeValue, encodeValue, fromJson } from "./cty";
-import { loadProtocol } from "./proto";
+import { serviceDefinition } from "./codec";
 import { JsonSchema, ProviderSchema, deprecatedPaths, fillComputed, loadProviderSchema, schemaMessage } from "./schema";
 import { selfSignedCertificate } from "./tls";
 
@@ -117,7 +116,6 @@ export function servePlugin(schemaFile: string): void {
   checkCookie();
   const version = negotiate();
   const schema = loadProviderSchema(schemaFile);
-  const proto = grpc.loadPackageDefinition(loadProtocol()) as any;
   const server = new grpc.Server({ "grpc.max_receive_message_length": 256 << 20, "grpc.max_send_message_length": 256 << 20 });
   const streams = new Set<grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>>();
   const shutdown = () => {
@@ -127,16 +125,16 @@ export function servePlugin(schemaFile: string): void {
   };
 
   const handlers = providerHandlers(schema);
-  server.addService(proto.tfplugin6.Provider.service, Object.fromEntries(Object.entries(handlers).map(([k, h]) => [k, unary(h)])));
-  server.addService(proto.plugin.GRPCController.service, {
+  server.addService(serviceDefinition("tfplugin6.Provider"), Object.fromEntries(Object.entries(handlers).map(([k, h]) => [k, unary(h)])));
+  server.addService(serviceDefinition("plugin.GRPCController"), {
     Shutdown: (_call: unknown, callback: grpc.sendUnaryData<object>) => {
       callback(null, {});
       setTimeout(shutdown, 10);
     },
   });
   // go-plugin's client opens these streams at connection; the stand-in has nothing to send on them.
-  server.addService(proto.plugin.GRPCStdio.service, { StreamStdio: (call: grpc.ServerWritableStream<unknown, unknown>) => streams.add(call) });
-  server.addService(proto.plugin.GRPCBroker.service, { StartStream: (call: grpc.ServerDuplexStream<unknown, unknown>) => (streams.add(call), call.on("data", () => undefined)) });
+  server.addService(serviceDefinition("plugin.GRPCStdio"), { StreamStdio: (call: grpc.ServerWritableStream<unknown, unknown>) => streams.add(call) });
+  server.addService(serviceDefinition("plugin.GRPCBroker"), { StartStream: (call: grpc.ServerDuplexStream<unknown, unknown>) => (streams.add(call), call.on("data", () => undefined)) });
 
   let credentials = grpc.ServerCredentials.createInsecure();
   let cert = "";

@@ -4,10 +4,9 @@
  * documentation (hashicorp/terraform docs/plugin-protocol). Only the messages and fields that are
  * read or written are declared: protobuf skips unknown fields, so a newer terraform that sends more
  * still decodes. Field numbers are the protocol's; names only matter for the service paths
- * (`/tfplugin6.Provider/PlanResourceChange`, `/plugin.GRPCController/Shutdown`).
+ * (`/tfplugin6.Provider/PlanResourceChange`, `/plugin.GRPCController/Shutdown`). ./codec encodes and
+ * decodes messages from it; it stays in protobufjs's JSON descriptor shape so it reads like the spec.
  */
-import * as protoLoader from "@grpc/proto-loader";
-
 type Fields = Record<string, { type: string; id: number; rule?: "repeated"; keyType?: string }>;
 
 const msg = (fields: Fields, nested?: Record<string, unknown>) => (nested ? { fields, nested } : { fields });
@@ -117,7 +116,4 @@ const GO_PLUGIN = {
   GRPCBroker: { methods: { StartStream: { requestType: "ConnInfo", requestStream: true, responseType: "ConnInfo", responseStream: true } } },
 };
 
-export function loadProtocol(): protoLoader.PackageDefinition {
-  const descriptor = { nested: { tfplugin6: { nested: TFPLUGIN6 }, plugin: { nested: GO_PLUGIN } } };
-  return protoLoader.fromJSON(descriptor as Parameters<typeof protoLoader.fromJSON>[0], { keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true });
-}
+export const DESCRIPTOR = { nested: { tfplugin6: { nested: TFPLUGIN6 }, plugin: { nested: GO_PLUGIN } } };
