@@ -139,9 +139,28 @@ function installStandIn(work: string, platform: string, version: string, schema:
   return config;
 }
 
-/** Runs terraform init, validate and (unless `plan: false`) plan on one synthesized stack directory. */
-export async function planOffline(stackDir: string, options: PlanOfflineOptions = {}): Promise<OfflineReport> {
+/**
+ * The stack directories `dir` stands for: itself when it holds `*.tf.json` / `*.tf` files, else every
+ * stack under its `stacks/` (a cdktf output directory, or what cdktf's `Testing.fullSynth` returns).
+ */
+export function stackDirs(dir: string): string[] {
+  const hasTf = (d: string) => fs.existsSync(d) && fs.statSync(d).isDirectory() && fs.readdirSync(d).some((f) => f.endsWith(".tf.json") || f.endsWith(".tf"));
+  if (hasTf(dir)) return [dir];
+  const stacks = path.join(dir, "stacks");
+  const found = fs.existsSync(stacks) ? fs.readdirSync(stacks).sort().map((s) => path.join(stacks, s)).filter(hasTf) : [];
+  if (found.length === 0) throw new Error(`${dir} is not a stack directory (no *.tf.json in it) nor a cdktf output directory with stacks/; synthesize first (npm run synth, cdktf synth or Testing.fullSynth)`);
+  return found;
+}
+
+/**
+ * Runs terraform init, validate and (unless `plan: false`) plan on one synthesized stack: a stack
+ * directory, or a cdktf output directory holding exactly one stack (`Testing.fullSynth(stack)`).
+ */
+export async function planOffline(dir: string, options: PlanOfflineOptions = {}): Promise<OfflineReport> {
   const started = Date.now();
+  const dirs = stackDirs(dir);
+  if (dirs.length !== 1) throw new Error(`planOffline: ${dir} holds ${dirs.length} stacks (${dirs.map((d) => path.basename(d)).join(", ")}); pass one stack directory`);
+  const stackDir = dirs[0];
   if (process.platform === "win32") throw new Error("planOffline: the stand-in provider's launcher is a shell script; run it on Linux or macOS (e.g. WSL)");
   if (!fs.existsSync(PLUGIN_MAIN)) throw new Error(`planOffline: ${PLUGIN_MAIN} is missing; build the package first (npm run build)`);
   const schema = path.resolve(options.schema ?? PINNED_SCHEMA);
