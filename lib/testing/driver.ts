@@ -212,3 +212,29 @@ export async function planOffline(dir: string, options: PlanOfflineOptions = {})
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
+
+/**
+ * The provider schema terraform receives from the stand-in: `terraform providers schema -json` in
+ * an empty configuration that requires aliyun/alicloud. Equal to the served file when the stand-in
+ * encodes the schema faithfully (a test asserts it for the pinned schema).
+ */
+export async function servedSchema(options: Pick<PlanOfflineOptions, "schema" | "terraform" | "timeoutMs"> = {}): Promise<unknown> {
+  const terraform = options.terraform ?? "terraform";
+  const { platform } = await terraformInfo(terraform);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-tfcheck-schema-"));
+  try {
+    const dir = path.join(work, "stack");
+    fs.mkdirSync(dir);
+    const config = { terraform: { required_providers: { alicloud: { source: "aliyun/alicloud", version: PINNED_PROVIDER_VERSION } } } };
+    fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(config));
+    const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_CLI_CONFIG_FILE: installStandIn(work, platform, PINNED_PROVIDER_VERSION, path.resolve(options.schema ?? PINNED_SCHEMA)) };
+    for (const args of [["init", "-input=false", "-no-color"], ["providers", "schema", "-json"]]) {
+      const r = await run(terraform, args, dir, env, options.timeoutMs ?? 300_000);
+      if (r.code !== 0) throw new Error(`terraform ${args.join(" ")} failed (exit ${r.code}): ${r.stderr.trim()}`);
+      if (args[0] === "providers") return JSON.parse(r.stdout);
+    }
+    return undefined;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
