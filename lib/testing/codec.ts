@@ -1,13 +1,11 @@
 /**
- * A small protobuf wire codec driven by the descriptor in ./proto, and the grpc-js service
- * definitions built from it. Written here instead of loading protobufjs through @grpc/proto-loader
- * because terraform starts one plugin process per provider configuration per command (a landing
- * zone with four regional aliases: a dozen starts per plan) and the generic loader cost more start-up
- * time than everything else the plugin does. Covers what the descriptor uses: scalars (string,
+ * A small protobuf wire codec driven by the descriptor in ./proto. Written here instead of loading
+ * protobufjs through @grpc/proto-loader because terraform starts one plugin process per provider
+ * configuration per command (a landing zone with four regional aliases: a dozen starts per plan),
+ * and the generic loader cost more start-up time than everything else the plugin does. Covers what the descriptor uses: scalars (string,
  * bytes, bool, int32/int64/uint32, enums), nested messages, repeated fields and string-keyed maps;
  * fields it does not know are skipped, as protobuf requires.
  */
-import type * as grpc from "@grpc/grpc-js";
 import { DESCRIPTOR } from "./proto";
 
 interface FieldSpec {
@@ -169,27 +167,32 @@ function decodeMessage(t: Resolved, buf: Buffer): Record<string, unknown> {
   return out;
 }
 
-type Message = Record<string, unknown>;
+export type Message = Record<string, unknown>;
 
-/** grpc-js's definition of a service of the descriptor, e.g. `service("tfplugin6.Provider")`. */
-export function serviceDefinition(fullName: string): grpc.ServiceDefinition<grpc.UntypedServiceImplementation> {
+export interface MethodCodec {
+  /** The gRPC path, `/tfplugin6.Provider/PlanResourceChange`. */
+  readonly path: string;
+  readonly name: string;
+  readonly streaming: boolean;
+  readonly decodeRequest: (b: Buffer) => Message;
+  readonly encodeResponse: (m: Message) => Buffer;
+}
+
+/** The methods of a service of the descriptor, e.g. `serviceMethods("tfplugin6.Provider")`. */
+export function serviceMethods(fullName: string): MethodCodec[] {
   const [pkg, name] = fullName.split(".");
   const root = DESCRIPTOR as Node;
   const pkgNode = root.nested![pkg];
   const service = pkgNode.nested![name];
-  const def: Record<string, grpc.MethodDefinition<Message, Message>> = {};
-  for (const [method, m] of Object.entries(service.methods ?? {})) {
+  return Object.entries(service.methods ?? {}).map(([method, m]) => {
     const req = resolve(m.requestType, [root, pkgNode]);
     const res = resolve(m.responseType, [root, pkgNode]);
-    def[method] = {
+    return {
       path: `/${fullName}/${method}`,
-      requestStream: !!m.requestStream,
-      responseStream: !!m.responseStream,
-      requestSerialize: (v) => encodeMessage(req, v),
-      requestDeserialize: (b) => decodeMessage(req, b),
-      responseSerialize: (v) => encodeMessage(res, v),
-      responseDeserialize: (b) => decodeMessage(res, b),
+      name: method,
+      streaming: !!(m.requestStream || m.responseStream),
+      decodeRequest: (b: Buffer) => decodeMessage(req, b),
+      encodeResponse: (v: Message) => encodeMessage(res, v),
     };
-  }
-  return def as grpc.ServiceDefinition<grpc.UntypedServiceImplementation>;
+  });
 }

@@ -6,15 +6,15 @@
  * every unset computed attribute unknown, a data source returns placeholders of the right types.
  *
  * Started by terraform as `node plugin-main.js <schema.json>` (through the launcher script the driver
- * puts into a filesystem mirror). Loads @grpc/grpc-js, @msgpack/msgpack and the schema: never the CDK core.
+ * puts into a filesystem mirror). Loads node:http2, @msgpack/msgpack and the schema: never the CDK core.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as grpc from "@grpc/grpc-js";
 import { CtyValue, decodeValue, encodeValue, fromJson } from "./cty";
-import { serviceDefinition } from "./codec";
+import { serviceMethods } from "./codec";
 import { JsonSchema, ProviderSchema, deprecatedPaths, fillComputed, loadProviderSchema, schemaMessage } from "./schema";
+import { GrpcServerOptions, Route, startGrpcServer } from "./grpc-server";
 import { selfSignedCertificate } from "./tls";
 
 /** go-plugin's magic cookie for Terraform providers: a plugin started any other way says so and exits. */
@@ -84,16 +84,6 @@ export function providerHandlers(schema: ProviderSchema): Record<string, Handler
   };
 }
 
-function unary(handler: Handler): grpc.handleUnaryCall<Request, Record<string, unknown>> {
-  return (call, callback) => {
-    try {
-      callback(null, handler(call.request));
-    } catch (err) {
-      callback({ code: grpc.status.INTERNAL, details: `stand-in provider: ${(err as Error).message}` });
-    }
-  };
-}
-
 /** Refuses to run outside terraform, as go-plugin plugins do. */
 function checkCookie(): void {
   if (process.env[MAGIC_COOKIE_KEY] === MAGIC_COOKIE_VALUE) return;
@@ -115,45 +105,41 @@ function negotiate(): number {
 export function servePlugin(schemaFile: string): void {
   checkCookie();
   const version = negotiate();
-  const schema = loadProviderSchema(schemaFile);
-  const server = new grpc.Server({ "grpc.max_receive_message_length": 256 << 20, "grpc.max_send_message_length": 256 << 20 });
-  const streams = new Set<grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>>();
+  const handlers = providerHandlers(loadProviderSchema(schemaFile));
+  let server: { close: () => void } | undefined;
   const shutdown = () => {
-    for (const s of streams) s.end();
-    server.forceShutdown();
+    server?.close();
     setImmediate(() => process.exit(0));
   };
+  const routes: Route[] = [
+    ...serviceMethods("tfplugin6.Provider").map((method) => ({ method, handle: handlers[method.name] })),
+    ...serviceMethods("plugin.GRPCController").map((method) => ({ method, handle: () => (setTimeout(shutdown, 10), {}) })),
+    // go-plugin's client opens these streams at connection; the stand-in has nothing to send on them.
+    ...serviceMethods("plugin.GRPCStdio").map((method) => ({ method })),
+    ...serviceMethods("plugin.GRPCBroker").map((method) => ({ method })),
+  ];
 
-  const handlers = providerHandlers(schema);
-  server.addService(serviceDefinition("tfplugin6.Provider"), Object.fromEntries(Object.entries(handlers).map(([k, h]) => [k, unary(h)])));
-  server.addService(serviceDefinition("plugin.GRPCController"), {
-    Shutdown: (_call: unknown, callback: grpc.sendUnaryData<object>) => {
-      callback(null, {});
-      setTimeout(shutdown, 10);
-    },
-  });
-  // go-plugin's client opens these streams at connection; the stand-in has nothing to send on them.
-  server.addService(serviceDefinition("plugin.GRPCStdio"), { StreamStdio: (call: grpc.ServerWritableStream<unknown, unknown>) => streams.add(call) });
-  server.addService(serviceDefinition("plugin.GRPCBroker"), { StartStream: (call: grpc.ServerDuplexStream<unknown, unknown>) => (streams.add(call), call.on("data", () => undefined)) });
-
-  let credentials = grpc.ServerCredentials.createInsecure();
+  let tls: GrpcServerOptions["tls"];
   let cert = "";
   const clientCert = process.env.PLUGIN_CLIENT_CERT;
   if (clientCert) {
     const own = selfSignedCertificate();
-    credentials = grpc.ServerCredentials.createSsl(Buffer.from(clientCert), [{ private_key: Buffer.from(own.keyPem), cert_chain: Buffer.from(own.certPem) }], true);
+    tls = { key: own.keyPem, cert: own.certPem, clientCa: clientCert };
     cert = own.handshake;
   }
   const dir = fs.mkdtempSync(path.join(process.env.PLUGIN_UNIX_SOCKET_DIR || os.tmpdir(), "plugin"));
   const socket = path.join(dir, "alicloud.sock");
   process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
-  server.bindAsync(`unix:${socket}`, credentials, (err) => {
-    if (err) {
+  startGrpcServer({ socket, routes, tls }).then(
+    (s) => {
+      server = s;
+      process.stdout.write(`${CORE_PROTOCOL}|${version}|unix|${socket}|grpc|${cert}\n`);
+    },
+    (err: Error) => {
       process.stderr.write(`stand-in provider: cannot listen on ${socket}: ${err.message}\n`);
       process.exit(1);
-    }
-    process.stdout.write(`${CORE_PROTOCOL}|${version}|unix|${socket}|grpc|${cert}\n`);
-  });
+    },
+  );
   // If terraform dies without calling Shutdown, do not linger.
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && shutdown(), 1000).unref();
