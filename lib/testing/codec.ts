@@ -196,3 +196,8 @@ export function serviceMethods(fullName: string): MethodCodec[] {
     };
   });
 }
+
+/** Decodes a message of the descriptor by its full name (`tfplugin6.GetProviderSchema.Response`); for tests and debugging. */
+export function decodeMessageOf(fullName: string, b: Buffer): Message {
+  return decodeMessage(resolve(fullName, [DESCRIPTOR as Node]), b);
+}
