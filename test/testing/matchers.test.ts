@@ -3,7 +3,7 @@
 import { App, TerraformResource, Testing } from "cdktf";
 import { SingleRegionStack } from "../../examples/single-region";
 import { offlineMatchers } from "../../lib/testing";
-import { SKIP_REASON, terraformVersion } from "./terraform";
+import { terraformOrSkip } from "./terraform";
 
 expect.extend(offlineMatchers);
 const TIMEOUT_MS = 300_000;
@@ -14,9 +14,7 @@ function singleRegion(edit?: (stack: SingleRegionStack) => void): string {
   return Testing.fullSynth(stack);
 }
 
-if (!terraformVersion()) {
-  test.skip(SKIP_REASON, () => undefined);
-} else {
+if (terraformOrSkip()) {
   describe("offline matchers", () => {
     test("toPlanOffline passes on a stack that plans, with the counts given", async () => {
       await expect(singleRegion()).toPlanOffline({ add: 9, change: 0, destroy: 0 });

@@ -8,7 +8,7 @@ import * as path from "path";
 import { buildExampleApp } from "../../examples/app";
 import { OfflineReport, PINNED_SCHEMA, planOffline, servedSchema } from "../../lib/testing/driver";
 import { INJECTIONS } from "./injections";
-import { SKIP_REASON, pool, terraformVersion } from "./terraform";
+import { pool, terraformOrSkip } from "./terraform";
 
 /**
  * The plan of every example stack: what a first `terraform apply` would create. A stack missing
@@ -33,9 +33,7 @@ function withoutEmptyDescriptions(value: unknown): unknown {
   );
 }
 
-if (!terraformVersion()) {
-  test.skip(SKIP_REASON, () => undefined);
-} else {
+if (terraformOrSkip()) {
   describe("terraform validate and plan, offline, against the stand-in provider", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-offline-plan-"));
     buildExampleApp({ outdir }).synth();

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildExampleApp } from "../../examples/app";
-import { SKIP_REASON, terraformVersion } from "./terraform";
+import { terraformOrSkip } from "./terraform";
 
 const BIN = path.join(__dirname, "..", "..", "dist", "bin", "dashscope-privatelink-tfcheck.js");
 const TIMEOUT_MS = 300_000;
@@ -41,9 +41,7 @@ describe("dashscope-privatelink-tfcheck usage", () => {
   });
 });
 
-if (!terraformVersion()) {
-  test.skip(SKIP_REASON, () => undefined);
-} else {
+if (terraformOrSkip()) {
   describe("dashscope-privatelink-tfcheck with terraform", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-tfcheck-cli-"));
     const app = buildExampleApp({ outdir });
