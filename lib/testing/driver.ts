@@ -40,8 +40,8 @@ export interface OfflineReport {
   readonly validate: { readonly ok: boolean; readonly diagnostics: OfflineDiagnostic[] };
   /** `null` when plan did not run (`plan: false`, or init/validate failed). */
   readonly plan: { readonly ok: boolean; readonly add: number; readonly change: number; readonly destroy: number; readonly diagnostics: OfflineDiagnostic[] } | null;
-  /** Wall time of each phase, ms. */
-  readonly timings: { readonly initMs: number; readonly validateMs: number; readonly planMs: number; readonly totalMs: number };
+  /** Wall time of each phase, ms, and how many times terraform started the stand-in (once per provider configuration per command, plus schema loads). */
+  readonly timings: { readonly initMs: number; readonly validateMs: number; readonly planMs: number; readonly totalMs: number; readonly providerStarts: number };
 }
 
 /** Where the package's own files are: lib/testing (ts-jest) or dist/lib/testing (compiled). */
@@ -129,7 +129,8 @@ function installStandIn(work: string, platform: string, version: string, schema:
   fs.mkdirSync(pkgDir, { recursive: true });
   const launcher = path.join(pkgDir, `terraform-provider-alicloud_v${version}`);
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  fs.writeFileSync(launcher, `#!/bin/sh\nexec ${q(process.execPath)} ${q(PLUGIN_MAIN)} ${q(schema)}\n`, { mode: 0o755 });
+  // Each start appends one byte to work/starts: the report's providerStarts.
+  fs.writeFileSync(launcher, `#!/bin/sh\nprintf . >> ${q(path.join(work, "starts"))}\nexec ${q(process.execPath)} ${q(PLUGIN_MAIN)} ${q(schema)}\n`, { mode: 0o755 });
   const config = path.join(work, "terraform.rc");
   const hcl = JSON.stringify;
   fs.writeFileSync(
@@ -179,8 +180,9 @@ export async function planOffline(dir: string, options: PlanOfflineOptions = {})
     const tf = (args: string[]) => run(terraform, args, dir, env, timeoutMs);
 
     const init = await tf(["init", "-input=false", "-no-color"]);
-    const timings = { initMs: init.ms, validateMs: 0, planMs: 0, totalMs: 0 };
-    const finish = (report: Omit<OfflineReport, "timings" | "stack">): OfflineReport => ({ stack: stackDir, ...report, timings: { ...timings, totalMs: Date.now() - started } });
+    const timings = { initMs: init.ms, validateMs: 0, planMs: 0 };
+    const starts = () => (fs.existsSync(path.join(work, "starts")) ? fs.statSync(path.join(work, "starts")).size : 0);
+    const finish = (report: Omit<OfflineReport, "timings" | "stack">): OfflineReport => ({ stack: stackDir, ...report, timings: { ...timings, totalMs: Date.now() - started, providerStarts: starts() } });
     if (init.code !== 0) {
       const diagnostics = fromInitOutput(init.stderr + init.stdout);
       if (!diagnostics.some((d) => d.severity === "error")) diagnostics.push(fromTerraform("init", { severity: "error", summary: `terraform init failed (exit ${init.code})`, detail: init.stderr.trim() }));
