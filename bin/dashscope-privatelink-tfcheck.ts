@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import { formatDiagnostic } from "../lib/testing/diagnostics";
 import { OfflineReport, planOffline, stackDirs, terraformInfo } from "../lib/testing/driver";
+import { loadProviderSchema } from "../lib/testing/schema";
 
 const HELP = `Usage: dashscope-privatelink-tfcheck <stack dir>... [options]
 
@@ -59,6 +60,13 @@ function parseArgs(argv: string[]): Args | "help" {
   }
   if (args.stacks.length === 0) throw new UsageError("give at least one stack directory (e.g. cdktf.out/stacks/landing-zone)");
   for (const file of [args.schema, args.varFile]) if (file && !fs.existsSync(file)) throw new UsageError(`${file} does not exist`);
+  if (args.schema) {
+    try {
+      loadProviderSchema(args.schema);
+    } catch (err) {
+      throw new UsageError(`--schema: ${(err as Error).message}`);
+    }
+  }
   try {
     args.stacks = args.stacks.flatMap(stackDirs);
   } catch (err) {

@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { OfflineDiagnostic, fromInitOutput, fromPlanStream, fromTerraform } from "./diagnostics";
-import { PROVIDER_ADDRESS } from "./schema";
+import { PROVIDER_ADDRESS, loadProviderSchema } from "./schema";
 import { dummyValue } from "./variables";
 
 /** The provider version the pinned schema is from. */
@@ -165,6 +165,7 @@ export async function planOffline(dir: string, options: PlanOfflineOptions = {})
   if (process.platform === "win32") throw new Error("planOffline: the stand-in provider's launcher is a shell script; run it on Linux or macOS (e.g. WSL)");
   if (!fs.existsSync(PLUGIN_MAIN)) throw new Error(`planOffline: ${PLUGIN_MAIN} is missing; build the package first (npm run build)`);
   const schema = path.resolve(options.schema ?? PINNED_SCHEMA);
+  loadProviderSchema(schema); // a wrong file fails here, with its reason, not as a plugin that did not start
   const timeoutMs = options.timeoutMs ?? 300_000;
   const terraform = options.terraform ?? "terraform";
   const { platform } = await terraformInfo(terraform);

@@ -6,6 +6,7 @@ import * as crypto from "crypto";
 import * as path from "path";
 import { decodeMessageOf, serviceMethods } from "../../lib/testing/codec";
 import { UNKNOWN, decodeValue, encodeValue } from "../../lib/testing/cty";
+import { fromInitOutput, fromTerraform } from "../../lib/testing/diagnostics";
 import { PINNED_SCHEMA } from "../../lib/testing/driver";
 import { providerHandlers } from "../../lib/testing/plugin";
 import { loadProviderSchema } from "../../lib/testing/schema";
@@ -76,6 +77,24 @@ describe("encodings", () => {
     const r = spawnSync(process.execPath, [main, PINNED_SCHEMA], { encoding: "utf8", env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: "" } });
     expect([r.status, r.stdout]).toEqual([1, ""]);
     expect(r.stderr).toMatch(/stand-in for the aliyun\/alicloud Terraform provider/);
+  });
+});
+
+describe("diagnostics", () => {
+  test.each([
+    ["Unsupported argument", "", "stack"],
+    ["Invalid for_each argument", "", "stack"],
+    ["Deprecated argument", "alicloud_vswitch: the argument \"availability_zone\" is deprecated", "stack"],
+    ["Failed to load plugin schemas", "Unrecognized remote plugin message", "stand-in"],
+    ["Provider produced invalid plan", "", "stand-in"],
+    ["Request cancelled", "rpc error: code = Unavailable", "stand-in"],
+  ])("%s is attributed to the %s", (summary, detail, source) => {
+    expect(fromTerraform("validate", { severity: "error", summary, detail }).source).toBe(source);
+  });
+
+  test("init's boxed errors become init-phase diagnostics", () => {
+    const text = "\n╷\n│ Error: Failed to query available provider packages\n│ \n│ Could not retrieve the list.\n╵\n";
+    expect(fromInitOutput(text)).toEqual([{ phase: "init", source: "stand-in", severity: "error", summary: "Failed to query available provider packages", detail: "Could not retrieve the list." }]);
   });
 });
 

@@ -27,6 +27,7 @@ describe("dashscope-privatelink-tfcheck usage", () => {
     [["--frobnicate", "x"], /unknown option --frobnicate/],
     [["/nonexistent-stack"], /is not a stack directory/],
     [["cdktf.out/stacks/x", "--schema"], /--schema needs a value/],
+    [[".", "--schema", "package.json"], /--schema: .*has no schema for registry.terraform.io\/aliyun\/alicloud/],
   ])("%j exits 2 with a message and the usage", async (args, message) => {
     const r = await cli(args as string[]);
     expect([r.code, r.stdout]).toEqual([2, ""]);
