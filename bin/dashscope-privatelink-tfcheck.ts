@@ -23,7 +23,7 @@ Options:
   --var-file FILE   tfvars passed to plan; its values win over the dummy values
   --no-plan         stop after validate
   --terraform PATH  the terraform executable (default: terraform on PATH; needs >= 1.5)
-  --json            print one JSON report: [{ stack, validate: { ok, diagnostics }, plan: { ok, add, change, destroy, diagnostics } | null, timings }]
+  --json            print one JSON report: [{ stack, validate: { ok, diagnostics }, plan: { ok, add, change, destroy, import, diagnostics } | null, timings }]
   -h, --help        this help
 
 Exit status: 0 clean, 1 findings (error diagnostics), 2 usage.
@@ -94,7 +94,7 @@ const failed = (r: OfflineReport) => !r.validate.ok || (r.plan !== null && !r.pl
 function summary(r: OfflineReport): string {
   const secs = `${(r.timings.totalMs / 1000).toFixed(1)} s`;
   const validate = r.validate.ok ? "validate ok" : "validate FAILED";
-  const plan = r.plan === null ? (r.validate.ok ? "plan not run (--no-plan)" : "plan not run") : r.plan.ok ? `plan ok: ${r.plan.add} to add, ${r.plan.change} to change, ${r.plan.destroy} to destroy` : "plan FAILED";
+  const plan = r.plan === null ? (r.validate.ok ? "plan not run (--no-plan)" : "plan not run") : r.plan.ok ? `plan ok: ${r.plan.add} to add, ${r.plan.change} to change, ${r.plan.destroy} to destroy${r.plan.import ? `, ${r.plan.import} to import` : ""}` : "plan FAILED";
   const lines = [`${r.stack}: ${validate}, ${plan} (${secs})`];
   for (const d of [...r.validate.diagnostics, ...(r.plan?.diagnostics ?? [])]) lines.push(`  ${formatDiagnostic(d)}`);
   return lines.join("\n");

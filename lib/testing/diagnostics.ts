@@ -35,6 +35,7 @@ const STAND_IN = [
   /^Provider returned invalid/i,
   /^Incompatible provider version/i,
   /^Request cancelled/i,
+  /^Unsupported plugin method/i,
   /stand-in provider/i,
 ];
 
@@ -73,12 +74,14 @@ export function fromInitOutput(text: string): OfflineDiagnostic[] {
 }
 
 /** The diagnostics of the JSON lines `terraform plan -json` prints, and its change summary. */
-export function fromPlanStream(stdout: string): { diagnostics: OfflineDiagnostic[]; changes?: { add: number; change: number; remove: number } } {
+type Changes = { add: number; change: number; remove: number; import?: number };
+
+export function fromPlanStream(stdout: string): { diagnostics: OfflineDiagnostic[]; changes?: Changes } {
   const diagnostics: OfflineDiagnostic[] = [];
-  let changes: { add: number; change: number; remove: number } | undefined;
+  let changes: Changes | undefined;
   for (const line of stdout.split("\n")) {
     if (!line.startsWith("{")) continue;
-    let msg: { type?: string; diagnostic?: TerraformDiagnostic; changes?: { add: number; change: number; remove: number } };
+    let msg: { type?: string; diagnostic?: TerraformDiagnostic; changes?: Changes };
     try {
       msg = JSON.parse(line);
     } catch {

@@ -39,7 +39,15 @@ export interface OfflineReport {
   readonly stack: string;
   readonly validate: { readonly ok: boolean; readonly diagnostics: OfflineDiagnostic[] };
   /** `null` when plan did not run (`plan: false`, or init/validate failed). */
-  readonly plan: { readonly ok: boolean; readonly add: number; readonly change: number; readonly destroy: number; readonly diagnostics: OfflineDiagnostic[] } | null;
+  readonly plan: {
+    readonly ok: boolean;
+    readonly add: number;
+    readonly change: number;
+    readonly destroy: number;
+    /** Resources an `import` block brings in (each also counts as a change: the stand-in cannot read the real object). */
+    readonly import: number;
+    readonly diagnostics: OfflineDiagnostic[];
+  } | null;
   /** Wall time of each phase, ms, and how many times terraform started the stand-in (once per provider configuration per command, plus schema loads). */
   readonly timings: { readonly initMs: number; readonly validateMs: number; readonly planMs: number; readonly totalMs: number; readonly providerStarts: number };
 }
@@ -210,7 +218,8 @@ export async function planOffline(dir: string, options: PlanOfflineOptions = {})
     }
     const planOk = plan.code === 0 && !parsed.diagnostics.some((d) => d.severity === "error");
     const c = parsed.changes ?? { add: 0, change: 0, remove: 0 };
-    return finish({ validate: { ok: true, diagnostics }, plan: { ok: planOk, add: c.add, change: c.change, destroy: c.remove, diagnostics: parsed.diagnostics } });
+    const counts = { add: c.add, change: c.change, destroy: c.remove, import: c.import ?? 0 };
+    return finish({ validate: { ok: true, diagnostics }, plan: { ok: planOk, ...counts, diagnostics: parsed.diagnostics } });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

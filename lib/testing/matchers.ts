@@ -18,6 +18,7 @@ export interface PlanExpectation extends Omit<PlanOfflineOptions, "plan"> {
   readonly add?: number;
   readonly change?: number;
   readonly destroy?: number;
+  readonly import?: number;
 }
 
 interface MatcherResult {
@@ -40,15 +41,15 @@ export const offlineMatchers = {
 
   /** Passes when validate and plan report no error and the plan's counts match the ones given. */
   async toPlanOffline(received: string, expected: PlanExpectation = {}): Promise<MatcherResult> {
-    const { add, change, destroy, ...options } = expected;
+    const { add, change, destroy, import: imported, ...options } = expected;
     const r = await planOffline(received, options);
     if (!r.plan || !r.plan.ok) {
       return { pass: false, message: () => `expected ${received} to plan; terraform reported:\n${listing(r)}` };
     }
     const plan = r.plan;
-    const counts = `${plan.add} to add, ${plan.change} to change, ${plan.destroy} to destroy`;
-    const wrong = (["add", "change", "destroy"] as const).filter((k) => expected[k] !== undefined && expected[k] !== plan[k]);
-    const want = { add, change, destroy };
+    const counts = `${plan.add} to add, ${plan.change} to change, ${plan.destroy} to destroy${plan.import ? `, ${plan.import} to import` : ""}`;
+    const wrong = (["add", "change", "destroy", "import"] as const).filter((k) => expected[k] !== undefined && expected[k] !== plan[k]);
+    const want = { add, change, destroy, import: imported };
     return {
       pass: wrong.length === 0,
       message: () =>

@@ -13,7 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { CtyValue, decodeValue, encodeValue, fromJson } from "./cty";
 import { serviceMethods } from "./codec";
-import { JsonSchema, ProviderSchema, deprecatedPaths, fillComputed, loadProviderSchema, schemaMessage } from "./schema";
+import { JsonSchema, ProviderSchema, deprecatedPaths, emptyObject, fillComputed, loadProviderSchema, schemaMessage } from "./schema";
 import { GrpcServerOptions, Route, startGrpcServer } from "./grpc-server";
 import { selfSignedCertificate } from "./tls";
 
@@ -74,6 +74,13 @@ export function providerHandlers(schema: ProviderSchema): Record<string, Handler
       if ("severity" in s) return { diagnostics: [s] };
       const proposed = decodeValue(req.proposed_new_state?.msgpack);
       return { planned_state: dynamic(fillComputed(s.block, proposed, "unknown")), planned_private: req.prior_private, diagnostics: [] };
+    },
+    // An import block: the object cannot be read, so its state is its id alone; the plan then shows
+    // the configured arguments as an in-place update of the imported object.
+    ImportResourceState: (req) => {
+      const s = lookup(resources, "resource type", req.type_name);
+      if ("severity" in s) return { diagnostics: [s] };
+      return { imported_resources: [{ type_name: req.type_name, state: dynamic(emptyObject(s.block, req.id)) }], diagnostics: [] };
     },
     ReadDataSource: (req) => {
       const s = lookup(dataSources, "data source", req.type_name);

@@ -85,6 +85,13 @@ const TFPLUGIN6 = {
     { type_name: f("string", 1), prior_state: f("DynamicValue", 2), proposed_new_state: f("DynamicValue", 3), config: f("DynamicValue", 4), prior_private: f("bytes", 5) },
     { planned_state: f("DynamicValue", 1), planned_private: f("bytes", 3), diagnostics: DIAGNOSTICS(4) },
   ),
+  ImportResourceState: {
+    nested: {
+      Request: msg({ type_name: f("string", 1), id: f("string", 2) }),
+      ImportedResource: msg({ type_name: f("string", 1), state: f("DynamicValue", 2), private: f("bytes", 3) }),
+      Response: msg({ imported_resources: many("ImportedResource", 1), diagnostics: DIAGNOSTICS(2) }),
+    },
+  },
   ReadDataSource: rpc({ type_name: f("string", 1), config: f("DynamicValue", 2) }, { state: f("DynamicValue", 1), diagnostics: DIAGNOSTICS(2) }),
   StopProvider: rpc({}, { Error: f("string", 1) }),
   Provider: {
@@ -99,6 +106,7 @@ const TFPLUGIN6 = {
         "ConfigureProvider",
         "ReadResource",
         "PlanResourceChange",
+        "ImportResourceState",
         "ReadDataSource",
         "StopProvider",
       ].map((name) => [name, { requestType: `${name}.Request`, responseType: `${name}.Response` }]),

@@ -142,3 +142,14 @@ export function deprecatedPaths(block: JsonBlock, value: CtyValue, path: string[
   }
   return found;
 }
+
+/** A value of the block's type with every attribute null and no nested blocks: an imported object the stand-in cannot read. */
+export function emptyObject(block: JsonBlock, id: string): CtyValue {
+  const value: Obj = {};
+  for (const name of Object.keys(block.attributes ?? {})) value[name] = null;
+  for (const [name, t] of Object.entries(block.block_types ?? {})) {
+    value[name] = t.nesting_mode === "list" || t.nesting_mode === "set" ? [] : t.nesting_mode === "map" ? {} : null;
+  }
+  if ("id" in value) value.id = id;
+  return value;
+}
