@@ -4,6 +4,7 @@
  */
 import { BenchCheck, BenchGroup } from "./harness";
 import { synthChecks, synthGroups } from "./synth-cases";
+import { tfcheckChecks, tfcheckGroups } from "./tfcheck-cases";
 import { verifyChecks, verifyGroups } from "./verify-cases";
 
 export interface BenchSuite {
@@ -12,4 +13,4 @@ export interface BenchSuite {
   readonly checks: () => BenchCheck[];
 }
 
-export const SUITES: readonly BenchSuite[] = [{ id: "synth", groups: synthGroups, checks: synthChecks }, { id: "verify", groups: verifyGroups, checks: verifyChecks }];
+export const SUITES: readonly BenchSuite[] = [{ id: "synth", groups: synthGroups, checks: synthChecks }, { id: "verify", groups: verifyGroups, checks: verifyChecks }, { id: "tfcheck", groups: tfcheckGroups, checks: tfcheckChecks }];
