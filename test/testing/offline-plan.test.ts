@@ -23,7 +23,7 @@ const EXPECTED_PLANS: Record<string, { add: number; change: number; destroy: num
   "multi-account": { add: 37, change: 0, destroy: 0 },
   "data-residency": { add: 64, change: 0, destroy: 0 },
   // Imported objects plan as in-place updates: the stand-in cannot read what exists.
-  migration: { add: 4, change: 7, destroy: 0, import: 7 },
+  migration: { add: 0, change: 11, destroy: 0, import: 11 },
 };
 
 const TIMEOUT_MS = 600_000;
