@@ -1,6 +1,6 @@
 import { Annotations, Lazy } from "../cdk";
 import { Construct } from "constructs";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { PvtzZone } from "../../.gen/providers/alicloud/pvtz-zone";
 import { PvtzZoneAttachment } from "../../.gen/providers/alicloud/pvtz-zone-attachment";
 import { PvtzZoneRecord } from "../../.gen/providers/alicloud/pvtz-zone-record";
@@ -63,7 +63,7 @@ export interface DashScopePrivateZoneProps {
    * any region's provider works.
    * @default - the stack's default `alicloud` provider
    */
-  readonly provider?: AlicloudProvider;
+  readonly provider?: AlicloudProviderLike;
   /**
    * The requester VPCs to bind. More can be added with `addVpc`. Not the endpoint's own VPC (see
    * the class documentation).

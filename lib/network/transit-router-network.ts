@@ -7,7 +7,7 @@ import { CenTransitRouterRouteTableAssociation } from "../../.gen/providers/alic
 import { CenTransitRouterRouteTablePropagation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-propagation";
 import { CenTransitRouterVpcAttachment } from "../../.gen/providers/alicloud/cen-transit-router-vpc-attachment";
 import { DataAlicloudCenTransitRouterRouteTables } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-route-tables";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { AlibabaCloudRegionInfo, isCrossBorder } from "../catalog";
 import {
   DashScopeValidationError,
@@ -159,7 +159,7 @@ export class TransitRouterNetwork extends Construct {
    * peer link from the hub, associated with and propagating to the route tables on both sides.
    * Idempotent for the same region and provider; the hub region returns the hub.
    */
-  public addRegion(regionId: string, provider: AlicloudProvider, options: AddRegionOptions = {}): TransitRouterRegion {
+  public addRegion(regionId: string, provider: AlicloudProviderLike, options: AddRegionOptions = {}): TransitRouterRegion {
     const info = resolveRegion(regionId, `addRegion regionId`);
     if (isIssue(info)) return this.fail([info]);
     const known = this.regionMap.get(regionId);
@@ -299,7 +299,7 @@ export class TransitRouterNetwork extends Construct {
     return result;
   }
 
-  private createRegion(info: AlibabaCloudRegionInfo, provider: AlicloudProvider, importedId: string | undefined): TransitRouterRegion {
+  private createRegion(info: AlibabaCloudRegionInfo, provider: AlicloudProviderLike, importedId: string | undefined): TransitRouterRegion {
     const regionId = info.regionId;
     let transitRouter: CenTransitRouter | undefined;
     let transitRouterId: string;
@@ -333,7 +333,7 @@ export class TransitRouterNetwork extends Construct {
     return region;
   }
 
-  private reuseRegion(known: TransitRouterRegion, provider: AlicloudProvider, options: AddRegionOptions): TransitRouterRegion {
+  private reuseRegion(known: TransitRouterRegion, provider: AlicloudProviderLike, options: AddRegionOptions): TransitRouterRegion {
     const issues: ValidationIssue[] = [];
     if (known.provider !== provider) {
       issues.push({
@@ -372,7 +372,7 @@ export class TransitRouterNetwork extends Construct {
     attachment: ITerraformDependable,
     transitRouterAttachmentId: string,
     transitRouterRouteTableId: string,
-    provider: AlicloudProvider,
+    provider: AlicloudProviderLike,
   ): { association: CenTransitRouterRouteTableAssociation; propagation: CenTransitRouterRouteTablePropagation } {
     const association = new CenTransitRouterRouteTableAssociation(this, `${id}-Association`, {
       provider,

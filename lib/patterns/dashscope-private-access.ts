@@ -1,6 +1,6 @@
 import { Annotations } from "../cdk";
 import { Construct } from "constructs";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { DashScopeRegion } from "../catalog";
 import { DashScopePrivateZone } from "../dns";
 import { DashScopeEndpoint } from "../endpoint";
@@ -116,7 +116,7 @@ export class DashScopePrivateAccess extends Construct {
   public addRequester(requester: DashScopeRequester): void {
     const names = new Map(this.planned.map((p) => [p.requester.name, `requester ${show(p.requester.name)}`]));
     const vpcIds = new Map(this.planned.map((p) => [p.requester.vpcId, `requester ${show(p.requester.name)}`]));
-    const providers = new Map<string, AlicloudProvider>([[this.hub.regionId, this.props.endpoint.provider]]);
+    const providers = new Map<string, AlicloudProviderLike>([[this.hub.regionId, this.props.endpoint.provider]]);
     for (const p of this.planned) if (!providers.has(p.regionInfo.regionId)) providers.set(p.regionInfo.regionId, p.requester.provider);
     const { issues, plan } = checkRequester(requester, `addRequester(${show(requester.name)})`, {
       hub: this.hub,

@@ -1,4 +1,4 @@
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { DashScopeEndpointProps } from "../endpoint";
 import { TransitRouterCrossBorderProps, TransitRouterZoneMapping } from "../network";
 
@@ -8,7 +8,7 @@ import { TransitRouterCrossBorderProps, TransitRouterZoneMapping } from "../netw
  */
 export interface DashScopeAccessEndpointProps extends DashScopeEndpointProps {
   /** The aliased provider of the endpoint's (hub) region: it manages the endpoint, the hub router, the peer links and the Private Zone. */
-  readonly provider: AlicloudProvider;
+  readonly provider: AlicloudProviderLike;
   /**
    * The vSwitches of the endpoint VPC's transit router attachment, when they differ from the
    * endpoint's (landing zones often give the transit router small dedicated vSwitches, in zones the
@@ -26,7 +26,7 @@ export interface DashScopeRequester {
    */
   readonly name: string;
   /** The aliased provider of the requester's region. One instance per region. */
-  readonly provider: AlicloudProvider;
+  readonly provider: AlicloudProviderLike;
   /** The requester's region id, a literal (e.g. `ap-northeast-1`). */
   readonly region: string;
   /** The requester VPC. */

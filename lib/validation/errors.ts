@@ -21,6 +21,8 @@ export const ValidationCode = {
   PROVIDER_REGION_MISMATCH: "DSPL_PROVIDER_REGION_MISMATCH",
   /** A region has no provider. */
   PROVIDER_MISSING: "DSPL_PROVIDER_MISSING",
+  /** A provider that is not an alicloud provider (a `TerraformProvider` whose `terraformResourceType` is `alicloud`). */
+  PROVIDER_INVALID: "DSPL_PROVIDER_INVALID",
   /** Fewer than two vSwitches for the endpoint. */
   VSWITCH_COUNT: "DSPL_VSWITCH_COUNT",
   /** Two vSwitches in one zone. */
