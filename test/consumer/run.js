@@ -16,7 +16,8 @@
 // (c) esm-cdktn: the same app on CDK Terrain with cdktn-dashscope-privatelink, plus examples/ with
 //     the specifiers rewritten to "cdktn" / "cdktn-dashscope-privatelink".
 // Then: every example stack's cdk.tf.json is byte-identical under both flavours, apart from what the
-// core stamps itself (//.metadata.version, the core's version); ./verify loads neither core nor
+// core stamps itself (//.metadata.version, the core's version, and the default local backend's
+// absolute state path, compared relative to the project); ./verify loads neither core nor
 // constructs; installing printed no lifecycle-script warning.
 //
 // Installs use `npm install --prefer-offline`: the packages are the versions of the repo's lock
@@ -125,11 +126,17 @@ function stacksOf(outdir) {
   );
 }
 
-/** cdk.tf.json with what the core stamps itself set aside: //.metadata.version (the core's version). */
-function comparable(file) {
+/**
+ * cdk.tf.json with what the core stamps itself set aside: `//.metadata.version` (the core's own
+ * version) and the default local backend's `path`, which the core makes absolute from the project's
+ * directory (compared relative to it). Everything else must be byte-identical.
+ */
+function comparable(file, projectDir) {
   const json = JSON.parse(fs.readFileSync(file, "utf8"));
   const stamped = json["//"] && json["//"].metadata ? json["//"].metadata.version : undefined;
   if (stamped !== undefined) json["//"].metadata.version = "<core version>";
+  const local = json.terraform && json.terraform.backend && json.terraform.backend.local;
+  if (local && typeof local.path === "string" && path.isAbsolute(local.path)) local.path = `<project>/${path.relative(projectDir, local.path)}`;
   return { text: JSON.stringify(json, null, 2), stamped };
 }
 
@@ -231,7 +238,7 @@ function main() {
       const r = stacksOf(right);
       if (Object.keys(l).sort().join() !== Object.keys(r).sort().join()) throw new Error(`stacks differ: ${Object.keys(l)} vs ${Object.keys(r)}`);
       for (const name of Object.keys(l)) {
-        const [x, y] = [comparable(l[name].file), comparable(r[name].file)];
+        const [x, y] = [comparable(l[name].file, path.dirname(left)), comparable(r[name].file, path.dirname(right))];
         if (x.text !== y.text) throw new Error(`stack ${name}: cdk.tf.json differs between the cdktf and the cdktn flavour`);
         compared.push(`${name} (//.metadata.version ${x.stamped} vs ${y.stamped})`);
       }
