@@ -18,7 +18,7 @@
 // Then: every example stack's cdk.tf.json is byte-identical under both flavours, apart from what the
 // core stamps itself (//.metadata.version, the core's version, and the default local backend's
 // absolute state path, compared relative to the project); ./verify loads neither core nor
-// constructs; installing printed no lifecycle-script warning.
+// constructs; installing printed no lifecycle-script warning; and `npx cdktf synth` works in the repo.
 //
 // Installs use `npm install --prefer-offline`: the packages are the versions of the repo's lock
 // file, already in the npm cache after the repo's own `npm ci`.
@@ -244,6 +244,13 @@ function main() {
       }
     }
     notes.push(`identical under both flavours: ${compared.join(", ")}`);
+
+    // The repo itself: `npx cdktf synth` runs the devDependency cdktf-cli 0.21.0 through cdktf.json.
+    const cliOut = path.join(work, "cdktf-cli-out");
+    timed("repo: npx cdktf synth", () => run("npx", ["--no-install", "cdktf", "synth", "--output", cliOut], ROOT));
+    const cliStacks = Object.keys(stacksOf(cliOut));
+    if (cliStacks.sort().join() !== Object.keys(stacksOf(cdktfExamples)).sort().join()) throw new Error(`npx cdktf synth wrote ${cliStacks}`);
+    notes.push(`npx cdktf synth: ${cliStacks.join(", ")}`);
   } finally {
     if (args.keep) process.stderr.write(`consumer: projects kept in ${work}\n`);
     else fs.rmSync(work, { recursive: true, force: true });
