@@ -96,3 +96,13 @@ describe("entry points", () => {
     expect(run.stdout.trim()).toBe("function function");
   });
 });
+
+describe("README (Bring your own bindings)", () => {
+  test("lists every generated alicloud type the package ships", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const dirs = fs.readdirSync(path.join(ROOT, ".gen", "providers", "alicloud"), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== "provider");
+    const types = dirs.map((d) => `alicloud_${d.name.replace(/^data-alicloud-/, "").replace(/-/g, "_")}`);
+    expect(types.length).toBeGreaterThan(40);
+    expect(types.filter((t) => !readme.includes(`\`${t}\``))).toEqual([]);
+  });
+});
