@@ -73,6 +73,12 @@ describe("the packed package.json of each flavour", () => {
   });
 });
 
+describe("declarations", () => {
+  test("the seam's declarations re-export the core (an internal tag there would let stripInternal empty them, and every core type in the library's .d.ts would resolve to nothing)", () => {
+    expect(fs.readFileSync(path.join(ROOT, "dist", "lib", "cdk.d.ts"), "utf8")).toMatch(/^export \* from "cdktf";$/m);
+  });
+});
+
 describe("entry points", () => {
   const node = (code: string, ...flags: string[]) =>
     spawnSync(process.execPath, [...flags, "-e", code], { cwd: ROOT, encoding: "utf8" });
