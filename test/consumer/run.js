@@ -246,8 +246,10 @@ function main() {
     notes.push(`identical under both flavours: ${compared.join(", ")}`);
 
     // The repo itself: `npx cdktf synth` runs the devDependency cdktf-cli 0.21.0 through cdktf.json.
-    const cliOut = path.join(work, "cdktf-cli-out");
-    timed("repo: npx cdktf synth", () => run("npx", ["--no-install", "cdktf", "synth", "--output", cliOut], ROOT));
+    // (Into the repo's cdktf.out: the example app chooses its outdir itself.)
+    const cliOut = path.join(ROOT, "cdktf.out");
+    fs.rmSync(path.join(cliOut, "manifest.json"), { force: true });
+    timed("repo: npx cdktf synth", () => run("npx", ["--no-install", "cdktf", "synth"], ROOT));
     const cliStacks = Object.keys(stacksOf(cliOut));
     if (cliStacks.sort().join() !== Object.keys(stacksOf(cdktfExamples)).sort().join()) throw new Error(`npx cdktf synth wrote ${cliStacks}`);
     notes.push(`npx cdktf synth: ${cliStacks.join(", ")}`);
