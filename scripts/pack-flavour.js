@@ -108,6 +108,14 @@ function main() {
   });
 
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  // Other built files the package ships (e.g. a bundle in dist/) do not depend on the core: take the
+  // repo's build of them.
+  for (const entry of pkg.files) {
+    if (!entry.startsWith("dist/") || /[*!]/.test(entry) || /^dist\/(lib|bin|\.gen)(\/|$)/.test(entry)) continue;
+    const from = path.join(ROOT, entry);
+    if (!fs.existsSync(from)) throw new Error(`${entry} (in package.json files) is not built; build it first`);
+    fs.cpSync(from, path.join(stage, entry), { recursive: true });
+  }
   fs.writeFileSync(path.join(stage, "package.json"), `${JSON.stringify(packedManifest(pkg, flavour), null, 2)}\n`);
   log(`${flavour}: built in ${((Date.now() - started) / 1000).toFixed(1)} s in ${path.relative(ROOT, stage)}`);
   if (noPack) {

@@ -96,6 +96,8 @@ function prepack() {
   // `prepare` (the build) no longer runs once it is stripped below, so build here.
   execFileSync(process.execPath, [path.join(ROOT, "scripts", "build-if-stale.js")], { cwd: ROOT, stdio: "inherit" });
   const text = fs.readFileSync(MANIFEST, "utf8");
+  // Shipped bundles (dist/*.cjs) are built by `npm run bundle` when the repo has one.
+  if (JSON.parse(text).scripts.bundle) execFileSync("npm", ["run", "--silent", "bundle"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   fs.mkdirSync(path.dirname(BACKUP), { recursive: true });
   fs.writeFileSync(BACKUP, text);
   writeJson(MANIFEST, packedManifest(JSON.parse(text), "cdktf", { keepPackHooks: true }));
