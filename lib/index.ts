@@ -11,3 +11,4 @@ export * from "./network";
 export * from "./dns";
 export * from "./endpoint";
 export * from "./patterns";
+export * from "./provider";

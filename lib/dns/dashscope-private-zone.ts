@@ -1,6 +1,6 @@
 import { Annotations, Lazy, dependable } from "../cdk";
 import { Construct } from "constructs";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { PvtzUserVpcAuthorization } from "../../.gen/providers/alicloud/pvtz-user-vpc-authorization";
 import { PvtzZone } from "../../.gen/providers/alicloud/pvtz-zone";
 import { PvtzZoneAttachment } from "../../.gen/providers/alicloud/pvtz-zone-attachment";
@@ -86,7 +86,7 @@ export interface DashScopePrivateZoneProps {
    * any region's provider works.
    * @default - the stack's default `alicloud` provider
    */
-  readonly provider?: AlicloudProvider;
+  readonly provider?: AlicloudProviderLike;
   /**
    * The requester VPCs to bind. More can be added with `addVpc`. Not the endpoint's own VPC (see
    * the class documentation).
@@ -320,7 +320,7 @@ export class DashScopePrivateZone extends Construct {
     return checkBinding(this.bindings, binding, "addVpc");
   }
 
-  private readonly provider?: AlicloudProvider;
+  private readonly provider?: AlicloudProviderLike;
 
   /** A VPC of another account needs the zone owner's authorization of that account first. */
   private bind(binding: PrivateZoneVpcBinding): void {

@@ -2,7 +2,7 @@ import { Annotations, Fn, TerraformStack, Token } from "../cdk";
 import { Construct } from "constructs";
 import { PrivatelinkVpcEndpoint } from "../../.gen/providers/alicloud/privatelink-vpc-endpoint";
 import { PrivatelinkVpcEndpointZone } from "../../.gen/providers/alicloud/privatelink-vpc-endpoint-zone";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { SecurityGroup } from "../../.gen/providers/alicloud/security-group";
 import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-rule";
 import { DashScopeRegion } from "../catalog";
@@ -39,7 +39,7 @@ export interface DashScopeEndpointProps {
    * The aliased provider of the endpoint's region. The construct never creates providers.
    * @default - the stack's default (unaliased) alicloud provider, which synth checks exists and is for `region`
    */
-  readonly provider?: AlicloudProvider;
+  readonly provider?: AlicloudProviderLike;
   /**
    * Security groups of the VPC to put the endpoint in (bring your own): the construct then creates
    * no group and no rules, and `allowedCidrs`, `allowAnyCidr`, `ports` and `securityGroupName` may not be set.
@@ -130,7 +130,7 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
   public readonly serviceName: string;
   /** The endpoint's name. */
   public readonly endpointName: string;
-  public readonly provider?: AlicloudProvider;
+  public readonly provider?: AlicloudProviderLike;
   /** The L1 endpoint (escape hatch). */
   public readonly vpcEndpoint: PrivatelinkVpcEndpoint;
   /** The L1 endpoint zones, in vSwitch order (escape hatch). */

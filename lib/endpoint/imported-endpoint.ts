@@ -3,7 +3,7 @@
  * from the package: callers hold it as an IDashScopeEndpoint.
  */
 import { Construct } from "constructs";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { DashScopeRegion } from "../catalog";
 import {
   DashScopeValidationError,
@@ -30,7 +30,7 @@ export class ImportedDashScopeEndpoint extends Construct implements IDashScopeEn
   public readonly vpcId?: string;
   public readonly vpcCidrBlock?: string;
   public readonly ports: number[];
-  public readonly provider?: AlicloudProvider;
+  public readonly provider?: AlicloudProviderLike;
   private readonly allowAnyCidr: boolean;
   private ingress?: EndpointIngress;
 

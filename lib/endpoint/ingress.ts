@@ -6,7 +6,7 @@
  */
 import { Token } from "../cdk";
 import { Construct } from "constructs";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-rule";
 import { DashScopeValidationError, ValidationCode, ValidationIssue, checkIngressCidr, isToken, issue, show } from "../validation";
 
@@ -15,7 +15,7 @@ export interface EndpointIngressOptions {
   readonly scope: Construct;
   readonly securityGroupId: string;
   readonly ports: readonly number[];
-  readonly provider?: AlicloudProvider;
+  readonly provider?: AlicloudProviderLike;
   /** How rule descriptions name the endpoint. */
   readonly endpointName: string;
   /** How rule descriptions name the service, e.g. `DashScope`. */

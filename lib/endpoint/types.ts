@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { DASHSCOPE_SERVICE, DashScopeRegion } from "../catalog";
 
 /** The ports an endpoint's security group opens unless told otherwise: HTTP (default domain) and HTTPS (custom domain). */
@@ -47,7 +47,7 @@ export interface IDashScopeEndpoint extends IConstruct {
   /** The TCP ports `allowFrom` opens. */
   readonly ports: number[];
   /** The provider of the endpoint's region, where given. */
-  readonly provider?: AlicloudProvider;
+  readonly provider?: AlicloudProviderLike;
   /**
    * Opens every port of {@link ports} to another network (one ingress rule per port). A CIDR that is
    * already allowed is a no-op.
@@ -91,7 +91,7 @@ export interface DashScopeEndpointAttributes {
    * The provider of the endpoint's region; `allowFrom` creates its rules with it.
    * @default - none: `allowFrom` throws DSPL_PROVIDER_MISSING
    */
-  readonly provider?: AlicloudProvider;
+  readonly provider?: AlicloudProviderLike;
   /**
    * The TCP ports `allowFrom` opens.
    * @default [80, 443]

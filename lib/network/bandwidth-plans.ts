@@ -6,7 +6,7 @@ import { Annotations, ITerraformDependable, Lazy } from "../cdk";
 import { Construct } from "constructs";
 import { CenBandwidthPackage } from "../../.gen/providers/alicloud/cen-bandwidth-package";
 import { CenBandwidthPackageAttachment } from "../../.gen/providers/alicloud/cen-bandwidth-package-attachment";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { AlibabaCloudRegionInfo } from "../catalog";
 import { ValidationCode, ValidationIssue, ValidationWarning, isToken, issue, show, warningText } from "../validation";
 import { MIN_BANDWIDTH_PACKAGE_MBPS, TransitRouterCrossBorderProps } from "./types";
@@ -25,7 +25,7 @@ interface CreatedPlan {
 }
 
 export interface BandwidthPlansProps {
-  readonly provider: AlicloudProvider;
+  readonly provider: AlicloudProviderLike;
   readonly cenId: string;
   /** Whether the network created its CEN (then given plans are attached to it here). */
   readonly cenCreated: boolean;

@@ -4,7 +4,7 @@ import { CenTransitRouter } from "../../.gen/providers/alicloud/cen-transit-rout
 import { CenTransitRouterPeerAttachment } from "../../.gen/providers/alicloud/cen-transit-router-peer-attachment";
 import { DataAlicloudCenTransitRouterAvailableResources } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-available-resources";
 import { DataAlicloudCenTransitRouterRouteTables } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-route-tables";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { AlibabaCloudRegionInfo, isCrossBorder } from "../catalog";
 import {
   DashScopeValidationError,
@@ -137,7 +137,7 @@ export class TransitRouterNetwork extends Construct {
    * peer link from the hub, associated with and propagating to the route tables on both sides.
    * Idempotent for the same region and provider; the hub region returns the hub.
    */
-  public addRegion(regionId: string, provider: AlicloudProvider, options: AddRegionOptions = {}): TransitRouterRegion {
+  public addRegion(regionId: string, provider: AlicloudProviderLike, options: AddRegionOptions = {}): TransitRouterRegion {
     const issues = this.checkAddRegion(regionId, provider, options);
     if (issues.length > 0) this.fail(issues);
     const known = this.regionMap.get(regionId);
@@ -196,7 +196,7 @@ export class TransitRouterNetwork extends Construct {
   }
 
   /** The issues `addRegion` would throw for these arguments (empty when it would succeed); creates nothing. */
-  public checkAddRegion(regionId: string, provider: AlicloudProvider, options: AddRegionOptions = {}): ValidationIssue[] {
+  public checkAddRegion(regionId: string, provider: AlicloudProviderLike, options: AddRegionOptions = {}): ValidationIssue[] {
     const info = resolveRegion(regionId, `addRegion regionId`);
     if (isIssue(info)) return [info];
     const known = this.regionMap.get(regionId);
@@ -294,7 +294,7 @@ export class TransitRouterNetwork extends Construct {
     return issues;
   }
 
-  private createRegion(info: AlibabaCloudRegionInfo, provider: AlicloudProvider, importedId: string | undefined): TransitRouterRegion {
+  private createRegion(info: AlibabaCloudRegionInfo, provider: AlicloudProviderLike, importedId: string | undefined): TransitRouterRegion {
     const regionId = info.regionId;
     let transitRouter: CenTransitRouter | undefined;
     let transitRouterId: string;

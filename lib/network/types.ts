@@ -10,7 +10,7 @@ import { CenTransitRouterRouteTablePropagation } from "../../.gen/providers/alic
 import { CenTransitRouterVpcAttachment } from "../../.gen/providers/alicloud/cen-transit-router-vpc-attachment";
 import { DataAlicloudCenTransitRouterAvailableResources } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-available-resources";
 import { DataAlicloudCenTransitRouterRouteTables } from "../../.gen/providers/alicloud/data-alicloud-cen-transit-router-route-tables";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 
 /** The default throttle of a pay-by-data-transfer peer link, in Mbit/s. */
 export const DEFAULT_PEER_BANDWIDTH_MBPS = 10;
@@ -58,7 +58,7 @@ export interface TransitRouterNetworkProps {
   /** The hub region (the endpoint's), as a literal region id, e.g. `ap-southeast-1`. */
   readonly hubRegion: string;
   /** The provider aliased to `hubRegion`. It also manages the CEN, its bandwidth plans and every peer link. */
-  readonly hubProvider: AlicloudProvider;
+  readonly hubProvider: AlicloudProviderLike;
   /**
    * An existing CEN instance to use instead of creating one.
    * @default - a CEN instance is created
@@ -162,7 +162,7 @@ export interface TransitRouterPeerRouting {
 export interface TransitRouterRegion {
   readonly regionId: string;
   /** The provider that manages this region's router, attachments and route-table bindings. */
-  readonly provider: AlicloudProvider;
+  readonly provider: AlicloudProviderLike;
   /** Whether this is the hub region. */
   readonly isHub: boolean;
   /** The transit router id (`transit_router_id`, never the composite `id`). */
@@ -238,7 +238,7 @@ export interface AttachVpcOptions {
    * creates the grant. Required with `ownerAccountId`.
    * @default - none
    */
-  readonly ownerProvider?: AlicloudProvider;
+  readonly ownerProvider?: AlicloudProviderLike;
   /**
    * Who pays for a cross-account attachment (the grant and the attachment say the same).
    * @default "PayByCenOwner"

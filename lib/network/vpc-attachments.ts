@@ -9,7 +9,7 @@ import { CenTransitRouterGrantAttachment } from "../../.gen/providers/alicloud/c
 import { CenTransitRouterRouteTableAssociation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-association";
 import { CenTransitRouterRouteTablePropagation } from "../../.gen/providers/alicloud/cen-transit-router-route-table-propagation";
 import { CenTransitRouterVpcAttachment } from "../../.gen/providers/alicloud/cen-transit-router-vpc-attachment";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import {
   ValidationCode,
   ValidationIssue,
@@ -31,7 +31,7 @@ export function bindRouteTable(
   attachment: ITerraformDependable,
   transitRouterAttachmentId: string,
   transitRouterRouteTableId: string,
-  provider: AlicloudProvider,
+  provider: AlicloudProviderLike,
 ): { association: CenTransitRouterRouteTableAssociation; propagation: CenTransitRouterRouteTablePropagation } {
   const association = new CenTransitRouterRouteTableAssociation(scope, `${id}-Association`, {
     provider,
@@ -122,7 +122,7 @@ export function createVpcAttachment(scope: Construct, input: CreateVpcAttachment
 }
 
 /** A region added again must come with the same provider, router and plan. */
-export function checkReusedRegion(known: TransitRouterRegion, provider: AlicloudProvider, options: AddRegionOptions): ValidationIssue[] {
+export function checkReusedRegion(known: TransitRouterRegion, provider: AlicloudProviderLike, options: AddRegionOptions): ValidationIssue[] {
   const issues: ValidationIssue[] = [...checkResourceId(options.transitRouterId, "transitRouter", `addRegion(${show(known.regionId)}) transitRouterId`)];
   if (known.provider !== provider) {
     issues.push(

@@ -3,7 +3,7 @@ import { DataAlicloudCenTransitRouterService } from "../../.gen/providers/aliclo
 import { DataAlicloudPrivatelinkService } from "../../.gen/providers/alicloud/data-alicloud-privatelink-service";
 import { DataAlicloudPvtzService } from "../../.gen/providers/alicloud/data-alicloud-pvtz-service";
 import { Construct } from "constructs";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { DashScopeRegion } from "../catalog";
 import { DashScopePrivateZone } from "../dns";
 import { DashScopeEndpoint } from "../endpoint";
@@ -126,7 +126,7 @@ export class DashScopePrivateAccess extends Construct {
   public addRequester(requester: DashScopeRequester): void {
     const names = new Map(this.planned.map((p) => [p.requester.name, `requester ${show(p.requester.name)}`]));
     const vpcIds = new Map(this.planned.map((p) => [p.requester.vpcId, `requester ${show(p.requester.name)}`]));
-    const providers = new Map<string, AlicloudProvider>([[this.hub.regionId, this.hubNetworkProvider]]);
+    const providers = new Map<string, AlicloudProviderLike>([[this.hub.regionId, this.hubNetworkProvider]]);
     for (const p of this.planned) if (!providers.has(p.regionInfo.regionId)) providers.set(p.regionInfo.regionId, p.networkProvider);
     const { issues, plan } = checkRequester(requester, `addRequester(${show(requester.name)})`, {
       hub: this.hub,
@@ -140,7 +140,7 @@ export class DashScopePrivateAccess extends Construct {
     this.wire(plan!);
   }
 
-  private get hubNetworkProvider(): AlicloudProvider {
+  private get hubNetworkProvider(): AlicloudProviderLike {
     return this.props.cen?.providers?.[this.hub.regionId] ?? this.props.endpoint.provider;
   }
 

@@ -5,7 +5,7 @@
  * composes.
  */
 import { AlibabaCloudRegionInfo, DashScopeRegion } from "../catalog";
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { checkAttachVpcOptions, checkCrossBorderLink } from "../network/checks";
 import {
   ValidationCode,
@@ -31,7 +31,7 @@ export interface RequesterPlan {
   readonly requester: DashScopeRequester;
   readonly regionInfo: AlibabaCloudRegionInfo;
   /** The provider that manages the requester region's transit router and the attachment (the CEN owner's). */
-  readonly networkProvider: AlicloudProvider;
+  readonly networkProvider: AlicloudProviderLike;
   /** Whether the VPC belongs to another account than the CEN's (a grant and `vpc_owner_id`). */
   readonly crossAccount: boolean;
   /** The VPC owner's UID when the zone owner must authorize it, else `undefined`. */

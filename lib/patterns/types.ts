@@ -1,4 +1,4 @@
-import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { AlicloudProviderLike } from "../provider";
 import { DashScopeEndpointProps } from "../endpoint";
 import { PrivateZoneVpcBinding } from "../dns";
 import { TransitRouterCrossBorderProps, TransitRouterZoneMapping } from "../network";
@@ -9,7 +9,7 @@ import { TransitRouterCrossBorderProps, TransitRouterZoneMapping } from "../netw
  */
 export interface DashScopeAccessEndpointProps extends DashScopeEndpointProps {
   /** The aliased provider of the endpoint's (hub) region: it manages the endpoint, the hub router, the peer links and the Private Zone. */
-  readonly provider: AlicloudProvider;
+  readonly provider: AlicloudProviderLike;
   /**
    * The vSwitches of the endpoint VPC's transit router attachment, when they differ from the
    * endpoint's (landing zones often give the transit router small dedicated vSwitches, in zones the
@@ -44,7 +44,7 @@ export interface DashScopeRequester {
    * `ownerAccountId`, e.g. through `assume_role`). Without `ownerAccountId` it also manages the
    * region's transit router and the attachment: then one instance per region.
    */
-  readonly provider: AlicloudProvider;
+  readonly provider: AlicloudProviderLike;
   /**
    * The requester's region id, a literal (e.g. `ap-northeast-1`).
    * @default - `region` (deprecated); one of the two is required
@@ -127,7 +127,7 @@ export interface DashScopeAccessCenProps {
    * another account, whose own provider cannot act for the CEN owner.
    * @default - the endpoint's provider for the hub, each requester's provider for its region
    */
-  readonly providers?: Record<string, AlicloudProvider>;
+  readonly providers?: Record<string, AlicloudProviderLike>;
 }
 
 /** The Private Zone: created, or the landing zone's own. */
@@ -172,7 +172,7 @@ export interface DashScopeAccessPrivateZoneProps {
    * The zone owner's provider.
    * @default - the endpoint's provider
    */
-  readonly provider?: AlicloudProvider;
+  readonly provider?: AlicloudProviderLike;
 }
 
 export interface DashScopePrivateAccessProps {

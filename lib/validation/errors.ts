@@ -21,6 +21,8 @@ export const ValidationCode = {
   PROVIDER_REGION_MISMATCH: "DSPL_PROVIDER_REGION_MISMATCH",
   /** A region has no provider. */
   PROVIDER_MISSING: "DSPL_PROVIDER_MISSING",
+  /** A provider that is not an alicloud provider (a `TerraformProvider` whose `terraformResourceType` is `alicloud`). */
+  PROVIDER_INVALID: "DSPL_PROVIDER_INVALID",
   /** Fewer than two vSwitches for the endpoint. */
   VSWITCH_COUNT: "DSPL_VSWITCH_COUNT",
   /** Two vSwitches in one zone. */
@@ -106,6 +108,8 @@ export const ValidationWarning = {
   PREPAID_BANDWIDTH_PLAN: "DSPL_PREPAID_BANDWIDTH_PLAN",
   /** The endpoint's groups are the user's: the requesters' CIDRs must be opened there. */
   SECURITY_GROUPS_BROUGHT: "DSPL_SECURITY_GROUPS_BROUGHT",
+  /** The user's own alicloud bindings were generated for another provider version than the pinned one. */
+  PROVIDER_VERSION_MISMATCH: "DSPL_PROVIDER_VERSION_MISMATCH",
 } as const;
 
 export type ValidationWarning = (typeof ValidationWarning)[keyof typeof ValidationWarning];

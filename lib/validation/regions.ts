@@ -8,6 +8,7 @@ import {
 } from "../catalog";
 import { isIssue, isToken } from "./checks";
 import { ValidationCode, ValidationIssue, issue, show } from "./errors";
+import { checkAlicloudProvider } from "../provider";
 
 
 /** Resolves the region of a Model Studio endpoint: a built-in id, or a `DashScopeRegion`. */
@@ -109,6 +110,8 @@ export interface RegionalProvider {
 
 /** Checks that a provider, when its region is a literal, is for the region it is declared for. */
 export function checkProviderRegion(provider: RegionalProvider, regionId: string, what: string): ValidationIssue[] {
+  const invalid = checkAlicloudProvider(provider, what);
+  if (invalid.length) return invalid;
   const providerRegion = provider.region;
   if (providerRegion === undefined) {
     return [

@@ -58,7 +58,7 @@ describe("the GitHub Actions workflow", () => {
   test("deploys with an outputs file and verifies from a runner inside the VPC", () => {
     expect(text).toMatch(/npx cdktf deploy "\$STACK" \\\n\s+--app "node dist\/examples\/ci\/main\.js" \\\n\s+--auto-approve \\\n\s+--outputs-file cdktf-outputs\.json/);
     expect(text).toMatch(/runs-on: \[self-hosted, linux, dashscope-requester-vpc\]/);
-    expect(text).toMatch(/npx dashscope-verify \\\n\s+--outputs cdktf-outputs\.json --stack "\$STACK"/);
+    expect(text).toMatch(/node dashscope-verify\.cjs \\\n\s+--outputs cdktf-outputs\.json --stack "\$STACK"/);
     expect(text).toMatch(/--junit reports\/dashscope-verify\.xml/);
     expect(text).toMatch(/report_paths: reports\/dashscope-verify\.xml/);
   });
