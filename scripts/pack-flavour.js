@@ -24,6 +24,8 @@ const ROOT = path.resolve(__dirname, "..");
 const STAGED = ["lib", "bin", "provider", "README.md", "LICENSE", "CHANGELOG.md"];
 const SEAM = path.join("lib", "cdk.ts");
 const CORE_IMPORT = /(?:from\s+|require\(\s*|import\(\s*)["'](cdktf|cdktn)["']/g;
+/** The source without its comments, so that a usage example in a doc comment is not taken for an import. */
+const COMMENTS = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
 
 function log(line) {
   process.stderr.write(`pack-flavour: ${line}\n`);
@@ -45,7 +47,7 @@ function swapSeam(stage, core) {
     if (!fs.existsSync(path.join(stage, dir))) continue;
     for (const file of walk(path.join(stage, dir))) {
       const rel = path.relative(stage, file);
-      if (rel !== SEAM && CORE_IMPORT.test(fs.readFileSync(file, "utf8"))) offenders.push(rel);
+      if (rel !== SEAM && CORE_IMPORT.test(fs.readFileSync(file, "utf8").replace(COMMENTS, ""))) offenders.push(rel);
       CORE_IMPORT.lastIndex = 0;
     }
   }
