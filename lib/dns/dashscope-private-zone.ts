@@ -212,7 +212,7 @@ export class DashScopePrivateZone extends Construct {
       Annotations.of(this).addWarning(
         warningText(
           ValidationWarning.ZONE_BINDINGS_REPLACED,
-          `The adopted Private Zone ${show(zoneId)} gets one attachment owned by this stack. BindZoneVpc replaces the zone's whole VPC list: on the first apply every VPC bound today that is not in keepVpcs (${this.keep.length} listed) or added by this construct is UNBOUND and loses the name, and terraform destroy unbinds every VPC. List the bound VPCs (alicloud_pvtz_zones.zones[].bind_vpcs) in keepVpcs, or import the existing attachment (id = the zone id) knowingly.`,
+          `The adopted Private Zone ${show(zoneName)} (zone id ${show(zoneId)}) gets one attachment owned by this stack. BindZoneVpc replaces the zone's whole VPC list: on the first apply every VPC bound today that is not in keepVpcs (${this.keep.length} listed) or added by this construct is UNBOUND and loses the name, and terraform destroy unbinds every VPC. List the bound VPCs (alicloud_pvtz_zones.zones[].bind_vpcs) in keepVpcs, or import the existing attachment (id = the zone id) knowingly.`,
         ),
       );
     } else {
