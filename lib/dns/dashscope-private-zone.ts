@@ -184,8 +184,20 @@ export class DashScopePrivateZone extends Construct {
   }
 }
 
+/** Each bindings list's VPCs by id (bindings grow through addBinding only): a lookup per VPC, not a scan. */
+const INDEXES = new WeakMap<readonly PrivateZoneVpcBinding[], Map<string, PrivateZoneVpcBinding>>();
+function indexOf(bindings: readonly PrivateZoneVpcBinding[]): Map<string, PrivateZoneVpcBinding> {
+  let index = INDEXES.get(bindings);
+  if (index === undefined) INDEXES.set(bindings, (index = new Map(bindings.map((b) => [b.vpcId, b]))));
+  return index;
+}
+
 function addBinding(bindings: PrivateZoneVpcBinding[], vpcId: string, regionId: string): void {
-  if (!bindings.some((b) => b.vpcId === vpcId)) bindings.push({ vpcId, regionId });
+  const index = indexOf(bindings);
+  if (index.has(vpcId)) return;
+  const binding = { vpcId, regionId };
+  bindings.push(binding);
+  index.set(vpcId, binding);
 }
 
 /** A binding's region must be a region id, and a VPC is bound in one region only. */
@@ -193,7 +205,7 @@ function checkBinding(bindings: readonly PrivateZoneVpcBinding[], vpcId: string,
   const issues: ValidationIssue[] = [];
   const info = resolveRegion(regionId, `${what} regionId`);
   if (isIssue(info)) issues.push(info);
-  const known = bindings.find((b) => b.vpcId === vpcId);
+  const known = indexOf(bindings).get(vpcId);
   if (known && known.regionId !== regionId) {
     issues.push({
       code: ValidationCode.DUPLICATE,
