@@ -8,7 +8,9 @@
  * - `npm run synth` of the example app end to end on a built tree, against `node scripts/synth.js`.
  *
  * Subjects: the floor (empty App + TerraformStack), the `DashScopePrivateAccess` pattern with 1, 10,
- * 50 and 100 requesters, and the hand-wired L1 equivalent with 1, 10 and 100 (bench/stacks).
+ * 50 and 100 requesters, and the hand-wired L1 equivalent with 1, 10 and 100 (bench/stacks). The
+ * landing-zone sizes (300, 1,000 and 2,000 requesters over eight regions, against hand-wired at each)
+ * run in groups of their own with fewer rounds: a 2,000-requester sample takes seconds.
  */
 import * as path from "path";
 import { BenchCase, BenchCheck, BenchGroup, Sample, ratioCheck, valueCheck } from "./harness";
@@ -19,15 +21,20 @@ const INPROCESS_CHILD = path.join(__dirname, "children", "synth-inprocess.js");
 
 /** The subjects, in the order each round runs them. */
 const SUBJECTS = ["floor", "pattern:1", "hand-wired:1", "pattern:10", "hand-wired:10", "pattern:50", "pattern:100", "hand-wired:100"];
+/** The landing-zone sizes: pattern and hand-wired at each, eight regions (bench/stacks/landing-zone-spec.ts). */
+const LARGE = [300, 1000, 2000];
+/** Plus hand-wired code at the pattern's own construct paths, at the largest size: the same JSON, byte for byte. */
+const LARGE_SUBJECTS = [...LARGE.flatMap((n) => [`pattern:${n}`, `hand-wired:${n}`]), "hand-wired-nested:2000"];
 /** The requester counts at which the pattern is compared with hand-wired L1 code. */
-const COMPARED = [1, 10, 100];
-/** The library's overhead budget over hand-wired L1 code (wall and peak RSS). */
-const OVERHEAD_LIMIT = 1.15;
+const COMPARED = [1, 10, 100, ...LARGE];
+/** The library's overhead budget over hand-wired L1 code (wall and peak RSS), at every size. */
+const OVERHEAD_LIMIT = 1.05;
 
 function titleOf(subject: string): string {
   const [kind, count] = subject.split(":");
   const requesters = `${count} requester${count === "1" ? "" : "s"}`;
   if (kind === "floor") return "floor: empty App + TerraformStack";
+  if (kind === "hand-wired-nested") return `hand-wired L1 at the pattern's addresses, ${requesters}`;
   return kind === "pattern" ? `DashScopePrivateAccess, ${requesters}` : `hand-wired L1, ${requesters}`;
 }
 
@@ -42,6 +49,12 @@ const inProcessId = (subject: string) => `synth.inprocess.${subject}`;
 
 export function synthGroups(): BenchGroup[] {
   let freshOut: ReturnType<typeof tempDir> | undefined;
+  const freshCase = (subject: string): BenchCase => ({
+    id: freshId(subject),
+    title: titleOf(subject),
+    mode: "fresh process",
+    run: async () => (await runReportingChild(FRESH_CHILD, [subject, path.join(freshOut!.dir, subject.replace(":", "-"))])).sample,
+  });
   let exampleOut: ReturnType<typeof tempDir> | undefined;
 
   const fresh: BenchGroup = {
@@ -53,14 +66,7 @@ export function synthGroups(): BenchGroup[] {
       freshOut = tempDir("synth-fresh");
     },
     teardown: async () => freshOut?.remove(),
-    cases: SUBJECTS.map(
-      (subject): BenchCase => ({
-        id: freshId(subject),
-        title: titleOf(subject),
-        mode: "fresh process",
-        run: async () => (await runReportingChild(FRESH_CHILD, [subject, path.join(freshOut!.dir, subject.replace(":", "-"))])).sample,
-      }),
-    ),
+    cases: SUBJECTS.map((subject) => freshCase(subject)),
   };
 
   const inProcess: BenchGroup = {
@@ -74,7 +80,7 @@ export function synthGroups(): BenchGroup[] {
       try {
         const subjects = cases.map((c) => c.id.slice("synth.inprocess.".length));
         const args = ["--subjects", subjects.join(","), "--warmup", String(rounds.warmup), "--samples", String(rounds.samples), "--outdir", dir.dir];
-        const run = await runProcess(process.execPath, ["--expose-gc", INPROCESS_CHILD, ...args], { timeoutMs: 240_000 });
+        const run = await runProcess(process.execPath, ["--expose-gc", INPROCESS_CHILD, ...args], { timeoutMs: 600_000 });
         const report = parseReport("synth-inprocess", run);
         const bySubject = (report.data as { samples: Record<string, Sample[]> }).samples;
         return Object.fromEntries(subjects.map((s) => [inProcessId(s), bySubject[s]]));
@@ -109,7 +115,24 @@ export function synthGroups(): BenchGroup[] {
       },
     ],
   };
-  return [fresh, inProcess, npmSynth];
+  const freshLarge: BenchGroup = {
+    ...fresh,
+    id: "synth.fresh.large",
+    title: "synth, fresh node process, landing-zone sizes",
+    rounds: { warmup: 0, samples: 3 },
+    quickRounds: { warmup: 0, samples: 1 },
+    cases: LARGE_SUBJECTS.map((subject) => freshCase(subject)),
+  };
+  const inProcessLarge: BenchGroup = {
+    ...inProcess,
+    id: "synth.inprocess.large",
+    title: "synth, in-process after warm-up, landing-zone sizes",
+    rounds: { warmup: 1, samples: 3 },
+    quickRounds: { warmup: 1, samples: 1 },
+    // The growth T(2000)/T(1000) needs only these; the fresh group covers 300 and the nested subject.
+    cases: ["pattern:1000", "hand-wired:1000", "pattern:2000", "hand-wired:2000"].map((subject): BenchCase => ({ id: inProcessId(subject), title: titleOf(subject), mode: "in-process" })),
+  };
+  return [fresh, freshLarge, inProcess, inProcessLarge, npmSynth];
 }
 
 export function synthChecks(): BenchCheck[] {
@@ -132,7 +155,12 @@ export function synthChecks(): BenchCheck[] {
     const [p, h] = [inProcessId(`pattern:${n}`), inProcessId(`hand-wired:${n}`)];
     checks.push(ratioCheck(`synth.overhead.inprocess.heap:${n}`, `pattern / hand-wired, retained heap, ${n} requesters, in-process`, p, h, "heapMB", undefined, "no target"));
   }
+  const [p2000, n2000] = [freshId("pattern:2000"), freshId("hand-wired-nested:2000")];
   checks.push(
+    ratioCheck("synth.overhead.nested.wall:2000", "pattern / hand-wired at the same addresses, wall, 2000 requesters, fresh process", p2000, n2000, "wallMs", undefined, "no target: the library's code alone"),
+    ratioCheck("synth.overhead.nested.rss:2000", "pattern / hand-wired at the same addresses, peak RSS, 2000 requesters, fresh process", p2000, n2000, "rssMB", undefined, "no target: the library's code alone"),
+    ratioCheck("synth.scaling.inprocess.2000", "pattern time(2000) / time(1000), in-process", inProcessId("pattern:2000"), inProcessId("pattern:1000"), "wallMs", { op: "<=", limit: 2.2 }),
+    ratioCheck("synth.scaling.inprocess.2000.hand-wired", "hand-wired time(2000) / time(1000), in-process", inProcessId("hand-wired:2000"), inProcessId("hand-wired:1000"), "wallMs", undefined, "the same growth without the library"),
     ratioCheck("synth.scaling.inprocess.10", "pattern time(100) / time(10), in-process", inProcessId("pattern:100"), inProcessId("pattern:10"), "wallMs", undefined, "linear: < 10 (fixed part); quadratic: ≈ 100"),
     ratioCheck("synth.scaling.inprocess.50", "pattern time(100) / time(50), in-process", inProcessId("pattern:100"), inProcessId("pattern:50"), "wallMs", undefined, "linear: ≤ 2; quadratic: ≈ 4"),
     ratioCheck("synth.floor.share", "floor / pattern with 100 requesters, fresh process", freshId("floor"), freshId("pattern:100"), "wallMs", undefined, "share of cdktf start-up"),

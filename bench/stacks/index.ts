@@ -4,8 +4,8 @@
  */
 import type { App, TerraformStack } from "cdktf";
 
-export type SubjectKind = "floor" | "pattern" | "hand-wired";
-export const SUBJECT_KINDS: readonly SubjectKind[] = ["floor", "pattern", "hand-wired"];
+export type SubjectKind = "floor" | "pattern" | "hand-wired" | "hand-wired-nested";
+export const SUBJECT_KINDS: readonly SubjectKind[] = ["floor", "pattern", "hand-wired", "hand-wired-nested"];
 
 export type StackBuilder = (app: App, count: number) => TerraformStack;
 
@@ -18,6 +18,10 @@ export function loadSubject(kind: SubjectKind): StackBuilder {
       return (require("./pattern") as typeof import("./pattern")).buildPatternStack;
     case "hand-wired":
       return (require("./hand-wired") as typeof import("./hand-wired")).buildHandWiredStack;
+    case "hand-wired-nested": {
+      const { buildHandWiredStack } = require("./hand-wired") as typeof import("./hand-wired");
+      return (app, count) => buildHandWiredStack(app, count, true);
+    }
     default:
       throw new Error(`unknown synth subject ${JSON.stringify(kind)}; one of ${SUBJECT_KINDS.join(", ")}`);
   }
@@ -27,7 +31,7 @@ export function loadSubject(kind: SubjectKind): StackBuilder {
 export function parseSubject(text: string): { kind: SubjectKind; count: number } {
   const [kind, count = "0"] = text.split(":");
   if (!SUBJECT_KINDS.includes(kind as SubjectKind) || !/^\d+$/.test(count)) {
-    throw new Error(`bad synth subject ${JSON.stringify(text)}: expected floor, pattern:<n> or hand-wired:<n>`);
+    throw new Error(`bad synth subject ${JSON.stringify(text)}: expected floor, pattern:<n>, hand-wired:<n> or hand-wired-nested:<n>`);
   }
   return { kind: kind as SubjectKind, count: Number(count) };
 }

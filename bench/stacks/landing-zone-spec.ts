@@ -2,7 +2,8 @@
  * The landing zone both benchmark stacks build: one Singapore hub holding the endpoint and N
  * requester VPCs round-robin over four regions (Singapore, Tokyo, Frankfurt, Hangzhou; Hangzhou is
  * across the mainland border, acknowledged, on a given bandwidth plan), each with a literal,
- * non-overlapping /16 and two vSwitches. Plain data: the pattern stack and the hand-wired stack
+ * non-overlapping /16 and two vSwitches; past 254 requesters, eight regions and a /20 each
+ * ({@link largeRequesterSpecs}). Plain data: the pattern stack and the hand-wired stack
  * read the same values, so any difference in their output is the library's doing.
  */
 import { TerraformStack } from "cdktf";
@@ -29,6 +30,13 @@ export const ENDPOINT = {
 export const BANDWIDTH_PACKAGE_ID = "cenbwp-bench000000000001";
 /** The most requesters the CIDR scheme (10.<i+1>.0.0/16) can number. */
 export const MAX_REQUESTERS = 254;
+/**
+ * The regions of the large landing zones (more than {@link MAX_REQUESTERS} requesters): eight, two of
+ * them across the mainland border (both on the China to Asia-Pacific plan the hub's links share).
+ */
+export const LARGE_REQUESTER_REGIONS: readonly string[] = [...REQUESTER_REGIONS, "us-east-1", "cn-shanghai", "ap-southeast-3", "eu-west-1"];
+/** The most requesters the large CIDR scheme (10.<1 + i div 16>.<16 (i mod 16)>.0/20) can number. */
+export const MAX_LARGE_REQUESTERS = 254 * 16;
 
 export interface RequesterSpec {
   readonly name: string;
@@ -59,6 +67,32 @@ export function requesterSpecs(count: number): RequesterSpec[] {
       vSwitches: [0, 1].map((z) => ({ vSwitchId: `vsw-${name}-${z === 0 ? "a" : "b"}`, zoneId: zone(region, z as 0 | 1) })),
     };
   });
+}
+
+/**
+ * N requesters, round-robin over {@link LARGE_REQUESTER_REGIONS}, each with a /20:
+ * requester i gets 10.(1 + i div 16).(16 (i mod 16)).0/20, disjoint from each other and the hub's /16.
+ */
+export function largeRequesterSpecs(count: number): RequesterSpec[] {
+  if (!Number.isInteger(count) || count < 0 || count > MAX_LARGE_REQUESTERS) {
+    throw new RangeError(`requester count must be an integer from 0 to ${MAX_LARGE_REQUESTERS}, got ${count}`);
+  }
+  return Array.from({ length: count }, (_, i) => {
+    const region = LARGE_REQUESTER_REGIONS[i % LARGE_REQUESTER_REGIONS.length];
+    const name = `workload-${String(i + 1).padStart(4, "0")}`;
+    return {
+      name,
+      region,
+      vpcId: `vpc-${name}`,
+      vpcCidrBlock: `10.${1 + Math.floor(i / 16)}.${(i % 16) * 16}.0/20`,
+      vSwitches: [0, 1].map((z) => ({ vSwitchId: `vsw-${name}-${z === 0 ? "a" : "b"}`, zoneId: zone(region, z as 0 | 1) })),
+    };
+  });
+}
+
+/** The landing zone of both benchmark stacks: {@link requesterSpecs} up to 254 requesters, {@link largeRequesterSpecs} past that. */
+export function landingZoneSpecs(count: number): RequesterSpec[] {
+  return count <= MAX_REQUESTERS ? requesterSpecs(count) : largeRequesterSpecs(count);
 }
 
 /** The regions a landing zone of these requesters uses: the hub first, then in order of appearance. */

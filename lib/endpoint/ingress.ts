@@ -74,7 +74,8 @@ export class EndpointIngress {
   } {
     const planned: PlannedCidr[] = [];
     const seen = new Set<string>();
-    const keyOwners = new Map(this.keys);
+    // Keys taken by this batch; together with this.keys (not copied: allowFrom per requester stays linear).
+    const batchKeys = new Map<string, string>();
     let unlabeled = this.unlabeledTokens;
     const issues: ValidationIssue[] = [];
     for (const entry of entries) {
@@ -90,7 +91,7 @@ export class EndpointIngress {
         key = `Cidr${++unlabeled}`;
         numbered = true;
       }
-      const owner = keyOwners.get(key);
+      const owner = this.keys.get(key) ?? batchKeys.get(key);
       if (owner !== undefined) {
         issues.push(issue(
           ValidationCode.INGRESS_LABEL_DUPLICATE,
@@ -101,7 +102,7 @@ export class EndpointIngress {
         ));
         continue;
       }
-      keyOwners.set(key, entry.cidr);
+      batchKeys.set(key, entry.cidr);
       planned.push({ cidr: entry.cidr, key, label: entry.label ?? entry.defaultLabel, numbered });
     }
     return { planned, issues };

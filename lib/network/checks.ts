@@ -107,20 +107,29 @@ export function findCidrOverlaps(networks: readonly AttachedNetwork[]): Validati
     const cidr = parseCidr(network.vpcCidrBlock, "vpcCidrBlock");
     return isIssue(cidr) ? [] : [{ network, cidr }];
   });
+  // A sweep over the blocks sorted by first address: each block meets only the blocks still open at
+  // its start (for CIDR blocks, a chain of enclosing ones), so disjoint networks cost n log n, not n².
+  // The pairs are then reported in attachment order, as a pairwise scan would.
+  const order = parsed.map((_, i) => i).sort((x, y) => parsed[x].cidr.first - parsed[y].cidr.first || x - y);
+  const pairs: Array<[number, number]> = [];
+  let open: number[] = [];
+  for (const k of order) {
+    open = open.filter((o) => parsed[o].cidr.last >= parsed[k].cidr.first);
+    for (const o of open) if (cidrsOverlap(parsed[o].cidr, parsed[k].cidr)) pairs.push(o < k ? [o, k] : [k, o]);
+    open.push(k);
+  }
+  pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   const issues: ValidationIssue[] = [];
-  for (let i = 0; i < parsed.length; i++) {
-    for (let j = i + 1; j < parsed.length; j++) {
-      const a = parsed[i];
-      const b = parsed[j];
-      if (!cidrsOverlap(a.cidr, b.cidr)) continue;
-      issues.push(issue(
-        ValidationCode.CIDR_OVERLAP,
-        `VPC attachments ${describe(a.network)} and ${describe(b.network)} have overlapping CIDR blocks, so the transit routers cannot route between them`,
-        `${show(a.network.vpcCidrBlock)} and ${show(b.network.vpcCidrBlock)}`,
-        "disjoint CIDR blocks for every VPC the CEN connects",
-        `re-address one of the two VPCs, or leave ${show(b.network.name)} out of this network`,
-      ));
-    }
+  for (const [i, j] of pairs) {
+    const a = parsed[i];
+    const b = parsed[j];
+    issues.push(issue(
+      ValidationCode.CIDR_OVERLAP,
+      `VPC attachments ${describe(a.network)} and ${describe(b.network)} have overlapping CIDR blocks, so the transit routers cannot route between them`,
+      `${show(a.network.vpcCidrBlock)} and ${show(b.network.vpcCidrBlock)}`,
+      "disjoint CIDR blocks for every VPC the CEN connects",
+      `re-address one of the two VPCs, or leave ${show(b.network.name)} out of this network`,
+    ));
   }
   return issues;
 }

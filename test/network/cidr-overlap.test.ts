@@ -1,0 +1,52 @@
+// The CIDR overlap check (a sorted sweep) reports exactly the pairs a pairwise comparison finds, in
+// attachment order, for nested, equal, adjacent and disjoint blocks.
+import { findCidrOverlaps } from "../../lib/network/checks";
+import { cidrsOverlap, isIssue, parseCidr } from "../../lib/validation";
+
+const net = (i: number, cidr: string) => ({ name: `n${i}`, vpcId: `vpc-${i}`, vpcCidrBlock: cidr });
+
+/** The pairs, by attachment index, that a plain pairwise scan finds. */
+function pairwise(cidrs: string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < cidrs.length; i++) {
+    for (let j = i + 1; j < cidrs.length; j++) {
+      const [a, b] = [parseCidr(cidrs[i], "a"), parseCidr(cidrs[j], "b")];
+      if (!isIssue(a) && !isIssue(b) && cidrsOverlap(a, b)) pairs.push(`"n${i}"-"n${j}"`);
+    }
+  }
+  return pairs;
+}
+
+const found = (cidrs: string[]) =>
+  findCidrOverlaps(cidrs.map((c, i) => net(i, c))).map((issue) => {
+    const names = issue.problem.match(/"n\d+"/g)!;
+    return `${names[0]}-${names[1]}`;
+  });
+
+describe("findCidrOverlaps", () => {
+  test("nested, equal and adjacent blocks", () => {
+    const cidrs = ["10.1.0.0/16", "10.0.0.0/8", "10.1.2.0/24", "10.2.0.0/16", "10.1.0.0/16", "11.0.0.0/8", "10.1.2.128/25"];
+    expect(found(cidrs)).toEqual(pairwise(cidrs));
+    expect(found(cidrs)).toEqual([
+      '"n0"-"n1"', '"n0"-"n2"', '"n0"-"n4"', '"n0"-"n6"', '"n1"-"n2"', '"n1"-"n3"', '"n1"-"n4"', '"n1"-"n6"', '"n2"-"n4"', '"n2"-"n6"', '"n4"-"n6"',
+    ]);
+  });
+
+  test("disjoint blocks give no issue; malformed ones are skipped", () => {
+    expect(found(["10.0.0.0/16", "10.1.0.0/16", "not a cidr", "192.168.0.0/24"])).toEqual([]);
+  });
+
+  test("random landing zones: the same pairs as a pairwise scan", () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 50; round++) {
+      const cidrs = Array.from({ length: 30 }, () => {
+        const prefix = 8 + random(17);
+        const value = (10 * 2 ** 24 + random(2 ** 16) * 2 ** 8) >>> 0;
+        const network = value - (value % 2 ** (32 - prefix));
+        return `${[24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256).join(".")}/${prefix}`;
+      });
+      expect(found(cidrs)).toEqual(pairwise(cidrs));
+    }
+  });
+});
