@@ -64,7 +64,7 @@ describe("DashScopePrivateZone messages", () => {
     expect(warningsOf(new DashScopePrivateZone(tokenDomain.stack, "Dns", { ...tokenDomain, zoneName: "other.example.com" }))).toEqual([]);
     const differs = setup();
     expect(warningsOf(new DashScopePrivateZone(differs.stack, "Dns", { ...differs, zoneName: "other.example.com" }))).toEqual([
-      expect.stringMatching(/^zoneName "other\.example\.com" differs from the endpoint's custom domain "vpc-ap-southeast-1\.dashscope\.aliyuncs\.com"/),
+      expect.stringMatching(/^\[DSPL_ZONE_NAME_MISMATCH\] zoneName "other\.example\.com" differs from the endpoint's custom domain "vpc-ap-southeast-1\.dashscope\.aliyuncs\.com"/),
     ]);
   });
 });
