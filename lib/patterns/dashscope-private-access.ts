@@ -9,7 +9,7 @@ import { DashScopePrivateZone } from "../dns";
 import { DashScopeEndpoint } from "../endpoint";
 import { AttachVpcOptions, TransitRouterNetwork } from "../network";
 import { ValidationIssue, ValidationWarning, show, throwIfIssues, warningText } from "../validation";
-import { ENDPOINT_ATTACHMENT_NAME, RequesterPlan, checkRequester, planAccess } from "./plan";
+import { ENDPOINT_ATTACHMENT_NAME, RequesterPlan, checkRequester, planAccess, zoneAuthorizationFor, zoneOwnerOf } from "./plan";
 import { DashScopePrivateAccessProps, DashScopeRequester } from "./types";
 
 /**
@@ -65,7 +65,7 @@ export class DashScopePrivateAccess extends Construct {
         const service = new DataAlicloudPrivatelinkService(this, "ActivatePrivateLinkService", { provider: props.endpoint.provider, enable: "On" });
         this.endpoint.vpcEndpoint.dependsOn = [dependable(service)];
       }
-      if (props.privateZone?.bindEndpointVpc) this.ensureZone().addVpc(props.endpoint.vpcId, this.hub.regionId);
+      if (props.privateZone?.bindEndpointVpc) this.ensureZone().addVpc(props.endpoint.vpcId, this.hub.regionId, { ownerAccountId: zoneAuthorizationFor(props, props.endpoint.ownerAccountId) });
       for (const requester of plan.requesters) this.wire(requester);
     } catch (error) {
       scope.node.tryRemoveChild(id);
@@ -244,7 +244,8 @@ export class DashScopePrivateAccess extends Construct {
       zoneName: zoneProps?.zoneName,
       recordTtl: zoneProps?.recordTtl,
       zoneId: zoneProps?.zoneId,
-      keepVpcs: zoneProps?.keepVpcs,
+      // The zone owner never authorizes its own account.
+      keepVpcs: zoneProps?.keepVpcs?.map((b) => (b.ownerAccountId !== undefined && b.ownerAccountId === zoneOwnerOf(this.props) ? { ...b, ownerAccountId: undefined } : b)),
       maxVpcsPerZone: zoneProps?.maxVpcsPerZone,
       maxAccountsPerZone: zoneProps?.maxAccountsPerZone,
     });

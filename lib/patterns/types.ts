@@ -169,6 +169,14 @@ export interface DashScopeAccessPrivateZoneProps {
    */
   readonly maxAccountsPerZone?: number;
   /**
+   * The UID (16 digits) of the account that owns the zone, when it is not the endpoint's: the zone
+   * owner authorizes every other account whose VPC it binds, and never its own. Required
+   * (`DSPL_ZONE_OWNER_MISSING`) when `provider` is another provider than the endpoint's and any
+   * `ownerAccountId` is given.
+   * @default - `endpoint.ownerAccountId`, else `cen.ownerAccountId`
+   */
+  readonly ownerAccountId?: string;
+  /**
    * The zone owner's provider.
    * @default - the endpoint's provider
    */

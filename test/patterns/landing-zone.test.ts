@@ -171,3 +171,48 @@ describe("DashScopePrivateAccess: preflight and activateServices", () => {
     expect(values(json, "alicloud_privatelink_vpc_endpoint")[0].depends_on).toEqual([expect.stringMatching(/^data\.alicloud_privatelink_service\./)]);
   });
 });
+
+describe("DashScopePrivateAccess: the Private Zone's owner", () => {
+  const auths = (json: any) => values(json, "alicloud_pvtz_user_vpc_authorization").map((a) => [a.authorized_user_id, a.provider]).sort();
+
+  test("a zone in its own account (privateZone.ownerAccountId) authorizes the CEN owner's and the workload's accounts with its provider", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns", assumeRole: { roleArn: "acs:ram::3333333333333333:role/dns" } });
+    const workload = new AlicloudProvider(f.stack, "workload-tokyo", { region: "ap-northeast-1", alias: "workload_tokyo" });
+    new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { provider: workload, ownerAccountId: "2222222222222222" }), requester(f, "osaka", "ap-northeast-1", 2, { provider: f.providers["ap-northeast-1"] })], {
+        cen: { ownerAccountId: "1111111111111111", providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } },
+        privateZone: { provider: dns, ownerAccountId: "3333333333333333" },
+      }),
+    );
+    expect(auths(synthJson(f.stack, true))).toEqual([
+      ["1111111111111111", "alicloud.dns"],
+      ["2222222222222222", "alicloud.dns"],
+    ]);
+  });
+
+  test("without an endpoint owner the zone is the CEN owner's: a requester of that account is not authorized", () => {
+    const f = accessFixture();
+    new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: "1111111111111111" })], { cen: { ownerAccountId: "1111111111111111" } }),
+    );
+    expect(auths(synthJson(f.stack, true))).toEqual([]);
+  });
+
+  test("a zone provider other than the endpoint's with accounts named but no privateZone.ownerAccountId is rejected; a malformed one too", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    const props = (zone: object) =>
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: "2222222222222222" })], {
+        cen: { ownerAccountId: "1111111111111111", providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } },
+        privateZone: { provider: dns, ...zone },
+      });
+    expect(validationError(() => new DashScopePrivateAccess(f.stack, "Access", props({}))).issues.map((i) => i.code)).toEqual([ValidationCode.ZONE_OWNER_MISSING]);
+    expect(validationError(() => new DashScopePrivateAccess(f.stack, "Access", props({ ownerAccountId: "33" }))).issues.map((i) => i.code)).toEqual([ValidationCode.ACCOUNT_ID_INVALID]);
+    expect(f.stack.node.tryFindChild("Access")).toBeUndefined();
+  });
+});
