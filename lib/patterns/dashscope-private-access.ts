@@ -172,6 +172,7 @@ export class DashScopePrivateAccess extends Construct {
       if (regionId !== this.hub.regionId) issues.push(...this.networkConstruct.checkAddRegion(regionId, plan.networkProvider));
       issues.push(...this.networkConstruct.checkAttachVpc(options, regionId !== this.hub.regionId));
     }
+    if (this.endpoint.securityGroup !== undefined) issues.push(...this.endpoint.checkAllowFrom(requester.vpcCidrBlock, label));
     if (this.zoneConstruct) issues.push(...this.zoneConstruct.checkVpc({ vpcId: requester.vpcId, regionId, ownerAccountId: plan.zoneOwnerAccountId }));
     throwIfIssues(this, `addRequester`, issues);
 

@@ -28,6 +28,19 @@ describe("DashScopePrivateAccess: all or nothing", () => {
     expect(values(synthJson(f.stack), "alicloud_cen_transit_router_vpc_attachment")).toHaveLength(2);
   });
 
+  test("a requester whose token CIDR's ingress label collides with an earlier one is rejected before anything is created", () => {
+    const f = accessFixture();
+    const cidr = (name: string) => new TerraformVariable(f.stack, `cidr_${name}`, { type: "string" }).stringValue;
+    const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo_a", "ap-northeast-1", 1, { vpcCidrBlock: cidr("a") })]));
+    const second = requester(f, "tokyo-a", "ap-northeast-1", 2, { vpcCidrBlock: cidr("b") });
+    const before = treeSnapshot(f.stack);
+    const jsonBefore = synthJson(f.stack, true);
+    expect(validationError(() => access.addRequester(second)).code).toBe(ValidationCode.INGRESS_LABEL_DUPLICATE);
+    expect(treeSnapshot(f.stack)).toEqual(before);
+    expect(synthJson(f.stack, true)).toEqual(jsonBefore);
+    expect(access.requesters.map((r) => r.name)).toEqual(["tokyo_a"]);
+  });
+
   test("a requester rejected by the existing network leaves the tree unchanged", () => {
     const f = accessFixture();
     const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]));
