@@ -186,12 +186,16 @@ export class DashScopePrivateAccess extends Construct {
       if (this.endpoint.securityGroup !== undefined) this.endpoint.allowFrom(requester.vpcCidrBlock, label);
       zone.addVpc(requester.vpcId, regionId, { ownerAccountId: plan.zoneOwnerAccountId });
     } catch (error) {
+      // The service data sources stay children of this construct (their addresses are pinned), so
+      // they leave with the part they were created for.
       if (newNetwork && this.networkConstruct) {
         this.node.tryRemoveChild("Network");
+        this.node.tryRemoveChild("ActivateTransitRouterService");
         this.networkConstruct = undefined;
       }
       if (newZone && this.zoneConstruct) {
         this.node.tryRemoveChild("PrivateZone");
+        this.node.tryRemoveChild("ActivatePrivateZoneService");
         this.zoneConstruct = undefined;
       }
       throw error;

@@ -28,6 +28,25 @@ describe("DashScopePrivateAccess: all or nothing", () => {
     expect(values(synthJson(f.stack), "alicloud_cen_transit_router_vpc_attachment")).toHaveLength(2);
   });
 
+  test("with activateServices, a rejected first requester takes the service data sources with it, and a valid one succeeds after", () => {
+    const f = accessFixture();
+    const bandwidth = new TerraformVariable(f.stack, "bw", { type: "number" }).numberValue;
+    const access = new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [], { activateServices: true, cen: { peerBandwidthMbps: bandwidth }, crossBorder: { acknowledgeCompliance: true } }),
+    );
+    const before = treeSnapshot(f.stack);
+    const jsonBefore = synthJson(f.stack, true);
+    expect(validationError(() => access.addRequester(requester(f, "hangzhou", "cn-hangzhou", 1))).code).toBe(ValidationCode.LITERAL_REQUIRED);
+    expect(treeSnapshot(f.stack)).toEqual(before);
+    expect(synthJson(f.stack, true)).toEqual(jsonBefore);
+    access.addRequester(requester(f, "tokyo", "ap-northeast-1", 2));
+    const json = synthJson(f.stack, true);
+    expect(dataValues(json, "alicloud_pvtz_service")).toHaveLength(1);
+    expect(dataValues(json, "alicloud_cen_transit_router_service")).toHaveLength(1);
+  });
+
   test("a requester whose token CIDR's ingress label collides with an earlier one is rejected before anything is created", () => {
     const f = accessFixture();
     const cidr = (name: string) => new TerraformVariable(f.stack, `cidr_${name}`, { type: "string" }).stringValue;
