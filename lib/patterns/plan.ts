@@ -116,7 +116,7 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
       : resolveRegion(regionId, `${what}.regionId`);
   issues.push(
     ...checkAttachVpcOptions(
-      { name, vpcId: requester.vpcId, regionId, vpcCidrBlock: requester.vpcCidrBlock, vSwitches: requester.vSwitches },
+      { name, vpcId: requester.vpcId, regionId, vpcCidrBlock: requester.vpcCidrBlock, vSwitches: requester.vSwitches, transitRouterAttachmentId: requester.transitRouterAttachmentId },
       isIssue(regionInfo) ? undefined : regionInfo,
     ),
   );

@@ -74,8 +74,12 @@ export interface DashScopeRequester {
   readonly vpcId: string;
   /** The requester VPC's CIDR block: opened on the endpoint's ports, and checked for overlap with every other VPC. */
   readonly vpcCidrBlock: string;
-  /** The vSwitches the transit router attachment places its ENIs in: one per zone, two zones recommended. */
-  readonly vSwitches: readonly TransitRouterZoneMapping[];
+  /**
+   * The vSwitches the transit router attachment places its ENIs in: one per zone, two zones recommended.
+   * An adopted requester (`transitRouterAttachmentId`) needs none; those given are still checked.
+   * @default - none: required unless `transitRouterAttachmentId` is set
+   */
+  readonly vSwitches?: readonly TransitRouterZoneMapping[];
 }
 
 /** The CEN to use: created by default, or the landing zone's own. */

@@ -107,6 +107,20 @@ describe("DashScopePrivateAccess: adopting what the landing zone has", () => {
     expect(values(json, "alicloud_pvtz_zone_attachment")[0].vpcs).toEqual([{ vpc_id: "vpc-tokyo", region_id: "ap-northeast-1" }]);
   });
 
+  test("an adopted requester needs no vSwitches; a malformed vSwitch id it does give is still rejected", () => {
+    const f = accessFixture();
+    const { vSwitches: _v, ...bare } = requester(f, "tokyo", "ap-northeast-1", 1, { transitRouterAttachmentId: "tr-attach-tokyo" });
+    new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [bare]));
+    const json = synthJson(f.stack, true);
+    expect(values(json, "alicloud_cen_transit_router_vpc_attachment").map((a) => a.vpc_id)).toEqual(["vpc-endpoint"]);
+    expect(values(json, "alicloud_pvtz_zone_attachment")[0].vpcs).toEqual([expect.objectContaining({ vpc_id: "vpc-tokyo" })]);
+    const g = accessFixture();
+    const bad = requester(g, "tokyo", "ap-northeast-1", 1, { transitRouterAttachmentId: "tr-attach-tokyo", vSwitches: [{ vSwitchId: "vpc-oops", zoneId: "ap-northeast-1a" }] });
+    expect(validationError(() => new DashScopePrivateAccess(g.stack, "Access", accessProps(g, [bad]))).issues.map((i) => i.code)).toEqual([ValidationCode.ID_INVALID]);
+    const { vSwitches: _w, ...unadopted } = requester(g, "tokyo", "ap-northeast-1", 1);
+    expect(validationError(() => new DashScopePrivateAccess(g.stack, "Access", accessProps(g, [unadopted]))).issues.map((i) => i.code)).toEqual([ValidationCode.VSWITCH_COUNT]);
+  });
+
   test("a typo in a transitRouterIds key is a did-you-mean; a missing region is an error unless createTransitRouters", () => {
     const f = accessFixture();
     const typo = validationError(
