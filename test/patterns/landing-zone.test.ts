@@ -203,7 +203,11 @@ describe("DashScopePrivateAccess: preflight and activateServices", () => {
     ]);
     const tokyo = values(json, "alicloud_cen_transit_router_vpc_attachment").find((a) => a.vpc_id === "vpc-tokyo");
     expect(tokyo.lifecycle.precondition).toHaveLength(2);
-    expect(tokyo.lifecycle.precondition[0].condition).toMatch(/contains\(flatten\(\[data\.alicloud_cen_transit_router_available_resources\.\S+\.resources\[0\]\.master_zones/);
+    const [tokyoData] = Object.keys(json.data.alicloud_cen_transit_router_available_resources).filter((name) => name.includes("ap-northeast-1"));
+    const source = `data.alicloud_cen_transit_router_available_resources.${tokyoData}.resources[0]`;
+    tokyo.lifecycle.precondition.forEach((p: any, i: number) =>
+      expect(p.condition).toBe(`\${contains(flatten([${source}.master_zones, ${source}.slave_zones, ${source}.available_zones]), "ap-northeast-1${"ab"[i]}")}`),
+    );
     expect(tokyo.lifecycle.precondition[0].error_message).toMatch(/transit router in ap-northeast-1 does not offer zone ap-northeast-1a/);
   });
 
@@ -215,6 +219,26 @@ describe("DashScopePrivateAccess: preflight and activateServices", () => {
       expect(dataValues(json, type)).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.ap_southeast_1" })]);
     }
     expect(values(json, "alicloud_privatelink_vpc_endpoint")[0].depends_on).toEqual([expect.stringMatching(/^data\.alicloud_privatelink_service\./)]);
+  });
+
+  test("activateServices with three accounts: PrivateLink with the endpoint's provider, Private Zone with the zone's, transit router with the CEN owner's", () => {
+    const f = accessFixture();
+    const network = new AlicloudProvider(f.stack, "network-sg", { region: "ap-southeast-1", alias: "network_sg" });
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)], {
+        activateServices: true,
+        endpoint: { ...accessProps(f, []).endpoint, ownerAccountId: "2222222222222222" },
+        cen: { ownerAccountId: "1111111111111111", providers: { "ap-southeast-1": network, "ap-northeast-1": f.providers["ap-northeast-1"] } },
+        privateZone: { provider: dns, ownerAccountId: "3333333333333333" },
+      }),
+    );
+    const json = synthJson(f.stack, true);
+    expect(dataValues(json, "alicloud_privatelink_service")).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.ap_southeast_1" })]);
+    expect(dataValues(json, "alicloud_pvtz_service")).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.dns" })]);
+    expect(dataValues(json, "alicloud_cen_transit_router_service")).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.network_sg" })]);
   });
 });
 
