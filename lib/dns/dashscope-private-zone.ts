@@ -212,7 +212,7 @@ export class DashScopePrivateZone extends Construct {
       Annotations.of(this).addWarning(
         warningText(
           ValidationWarning.ZONE_BINDINGS_REPLACED,
-          `The adopted Private Zone ${show(zoneName)} (zone id ${show(zoneId)}) gets one attachment owned by this stack. BindZoneVpc replaces the zone's whole VPC list: on the first apply every VPC bound today that is not in keepVpcs (${this.keep.length} listed) or added by this construct is UNBOUND and loses the name, and terraform destroy unbinds every VPC. List the bound VPCs (alicloud_pvtz_zones.zones[].bind_vpcs) in keepVpcs, or import the existing attachment (id = the zone id) knowingly.`,
+          `The adopted Private Zone ${show(zoneName)} (zone id ${show(zoneId)}) gets one attachment owned by this stack. BindZoneVpc replaces the zone's whole VPC list: on the first apply every VPC bound today that is not in keepVpcs (${this.keep.length} listed) or added by this construct is UNBOUND and loses the name, and terraform destroy unbinds every VPC. List the bound VPCs (alicloud_pvtz_zones.zones[].bind_vpcs) in keepVpcs, or import the existing attachment (id = the zone id) knowingly. This construct also owns the zone's "@" CNAME record (construct Record): if the zone has one already (alicloud_pvtz_zone_records with zone_id and keyword "@"), import it (terraform import <the Record's address> <record_id>:<zone id>, or record.importFrom("<record_id>:<zone id>")) or delete it before the first apply, else the apply creates a duplicate. keepVpcs entries of other accounts (ownerAccountId) get an alicloud_pvtz_user_vpc_authorization each, owned by this stack.`,
         ),
       );
     } else {

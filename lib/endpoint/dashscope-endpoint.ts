@@ -266,6 +266,17 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
     this.ingress.allow(this.node.path, cidr, description);
   }
 
+  /**
+   * The dry run of `allowFrom`: the issues it would throw (empty when it would succeed); creates nothing.
+   * On an endpoint whose groups are brought there is nothing to check, and nothing is reported.
+   */
+  public checkAllowFrom(cidr: string, description?: string): ValidationIssue[] {
+    if (!this.ingress) return [];
+    const issues = this.ingress.check(cidr, `allowFrom(${show(cidr)})`);
+    if (issues.length > 0) return issues;
+    return this.ingress.plan([{ cidr, label: description, defaultLabel: "allowFrom" }]).issues;
+  }
+
   private checkProvider(): ValidationIssue[] {
     const regionId = this.region.regionId;
     if (this.provider) return checkProviderRegion(this.provider, regionId, "provider");

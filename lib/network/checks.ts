@@ -58,6 +58,8 @@ export function checkAttachVpcOptions(options: AttachVpcOptions, region: Alibaba
   issues.push(...checkVpcCidr(options.vpcCidrBlock, `attachVpc vpcCidrBlock of ${show(options.name)}`));
   const mappings = attachmentVSwitches(options);
   if (isToken(mappings)) return issues;
+  // An adopted attachment has its vSwitches already: none are needed, those given are still checked.
+  if (options.transitRouterAttachmentId !== undefined && Array.isArray(mappings) && mappings.length === 0) return issues;
   if (!Array.isArray(mappings) || mappings.length === 0) {
     issues.push(issue(
       ValidationCode.VSWITCH_COUNT,

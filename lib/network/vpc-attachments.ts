@@ -82,7 +82,8 @@ export function createVpcAttachment(scope: Construct, input: CreateVpcAttachment
       if (warning) Annotations.of(scope).addWarning(warning);
     });
   }
-  const crossAccount = options.ownerAccountId !== undefined;
+  // A VPC of the CEN owner's own account needs no grant and no vpc_owner_id.
+  const crossAccount = options.ownerAccountId !== undefined && options.ownerAccountId !== input.cenOwnerAccountId;
   const orderType = options.orderType ?? "PayByCenOwner";
   let grant: CenTransitRouterGrantAttachment | undefined;
   if (crossAccount) {

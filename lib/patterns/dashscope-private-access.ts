@@ -9,7 +9,7 @@ import { DashScopePrivateZone } from "../dns";
 import { DashScopeEndpoint } from "../endpoint";
 import { AttachVpcOptions, TransitRouterNetwork } from "../network";
 import { ValidationIssue, ValidationWarning, show, throwIfIssues, warningText } from "../validation";
-import { ENDPOINT_ATTACHMENT_NAME, RequesterPlan, checkRequester, planAccess } from "./plan";
+import { ENDPOINT_ATTACHMENT_NAME, RequesterPlan, checkRequester, planAccess, zoneAuthorizationFor, zoneOwnerOf } from "./plan";
 import { DashScopePrivateAccessProps, DashScopeRequester } from "./types";
 
 /**
@@ -65,7 +65,7 @@ export class DashScopePrivateAccess extends Construct {
         const service = new DataAlicloudPrivatelinkService(this, "ActivatePrivateLinkService", { provider: props.endpoint.provider, enable: "On" });
         this.endpoint.vpcEndpoint.dependsOn = [dependable(service)];
       }
-      if (props.privateZone?.bindEndpointVpc) this.ensureZone().addVpc(props.endpoint.vpcId, this.hub.regionId);
+      if (props.privateZone?.bindEndpointVpc) this.ensureZone().addVpc(props.endpoint.vpcId, this.hub.regionId, { ownerAccountId: zoneAuthorizationFor(props, props.endpoint.ownerAccountId) });
       for (const requester of plan.requesters) this.wire(requester);
     } catch (error) {
       scope.node.tryRemoveChild(id);
@@ -172,6 +172,7 @@ export class DashScopePrivateAccess extends Construct {
       if (regionId !== this.hub.regionId) issues.push(...this.networkConstruct.checkAddRegion(regionId, plan.networkProvider));
       issues.push(...this.networkConstruct.checkAttachVpc(options, regionId !== this.hub.regionId));
     }
+    if (this.endpoint.securityGroup !== undefined) issues.push(...this.endpoint.checkAllowFrom(requester.vpcCidrBlock, label));
     if (this.zoneConstruct) issues.push(...this.zoneConstruct.checkVpc({ vpcId: requester.vpcId, regionId, ownerAccountId: plan.zoneOwnerAccountId }));
     throwIfIssues(this, `addRequester`, issues);
 
@@ -185,12 +186,16 @@ export class DashScopePrivateAccess extends Construct {
       if (this.endpoint.securityGroup !== undefined) this.endpoint.allowFrom(requester.vpcCidrBlock, label);
       zone.addVpc(requester.vpcId, regionId, { ownerAccountId: plan.zoneOwnerAccountId });
     } catch (error) {
+      // The service data sources stay children of this construct (their addresses are pinned), so
+      // they leave with the part they were created for.
       if (newNetwork && this.networkConstruct) {
         this.node.tryRemoveChild("Network");
+        this.node.tryRemoveChild("ActivateTransitRouterService");
         this.networkConstruct = undefined;
       }
       if (newZone && this.zoneConstruct) {
         this.node.tryRemoveChild("PrivateZone");
+        this.node.tryRemoveChild("ActivatePrivateZoneService");
         this.zoneConstruct = undefined;
       }
       throw error;
@@ -244,7 +249,8 @@ export class DashScopePrivateAccess extends Construct {
       zoneName: zoneProps?.zoneName,
       recordTtl: zoneProps?.recordTtl,
       zoneId: zoneProps?.zoneId,
-      keepVpcs: zoneProps?.keepVpcs,
+      // The zone owner never authorizes its own account.
+      keepVpcs: zoneProps?.keepVpcs?.map((b) => (b.ownerAccountId !== undefined && b.ownerAccountId === zoneOwnerOf(this.props) ? { ...b, ownerAccountId: undefined } : b)),
       maxVpcsPerZone: zoneProps?.maxVpcsPerZone,
       maxAccountsPerZone: zoneProps?.maxAccountsPerZone,
     });

@@ -60,6 +60,36 @@ function otherAccount(owner: string | undefined, of: string | undefined): boolea
   return owner !== undefined && owner !== of;
 }
 
+/** The zone owner's UID: `privateZone.ownerAccountId`, else the endpoint's, else the CEN owner's. */
+export function zoneOwnerOf(props: DashScopePrivateAccessProps): string | undefined {
+  return props.privateZone?.ownerAccountId ?? props.endpoint.ownerAccountId ?? props.cen?.ownerAccountId;
+}
+
+/**
+ * The UID the zone owner must authorize for a VPC of `owner` (`undefined`: the CEN owner's account):
+ * `undefined` when the VPC is the zone owner's own.
+ */
+export function zoneAuthorizationFor(props: DashScopePrivateAccessProps, owner: string | undefined): string | undefined {
+  const account = owner ?? props.cen?.ownerAccountId;
+  return otherAccount(account, zoneOwnerOf(props)) ? account : undefined;
+}
+
+/** A zone with its own provider, in a setup that names accounts, must name its owner too. */
+function checkZoneOwner(props: DashScopePrivateAccessProps, accounts: readonly (string | undefined)[]): ValidationIssue[] {
+  const zone = props.privateZone;
+  if (zone?.provider === undefined || zone.provider === props.endpoint.provider || zone.ownerAccountId !== undefined) return [];
+  if (accounts.every((a) => a === undefined)) return [];
+  return [
+    issue(
+      ValidationCode.ZONE_OWNER_MISSING,
+      `privateZone.provider (${zone.provider.node.path}) is not the endpoint's provider and accounts are named, but privateZone.ownerAccountId is not set: the zone owner's account decides which accounts it must authorize`,
+      "no privateZone.ownerAccountId",
+      "privateZone.ownerAccountId: the 16-digit UID of the account privateZone.provider acts for",
+      "set privateZone.ownerAccountId (or drop privateZone.provider if the zone is the endpoint owner's)",
+    ),
+  ];
+}
+
 /** Checks one requester against its own rules and what is already taken. */
 export function checkRequester(requester: DashScopeRequester, what: string, context: RequesterContext): {
   issues: ValidationIssue[];
@@ -86,7 +116,7 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
       : resolveRegion(regionId, `${what}.regionId`);
   issues.push(
     ...checkAttachVpcOptions(
-      { name, vpcId: requester.vpcId, regionId, vpcCidrBlock: requester.vpcCidrBlock, vSwitches: requester.vSwitches },
+      { name, vpcId: requester.vpcId, regionId, vpcCidrBlock: requester.vpcCidrBlock, vSwitches: requester.vSwitches, transitRouterAttachmentId: requester.transitRouterAttachmentId },
       isIssue(regionInfo) ? undefined : regionInfo,
     ),
   );
@@ -193,8 +223,9 @@ export function checkRequester(requester: DashScopeRequester, what: string, cont
     );
   }
   if (context.hub) issues.push(...checkCrossBorderLink(context.hub, regionInfo, props.crossBorder).filter(() => props.cen?.peerAttachmentIds?.[regionId] === undefined));
-  const zoneOwner = props.endpoint.ownerAccountId;
-  const zoneOwnerAccountId = otherAccount(requester.ownerAccountId, zoneOwner) ? requester.ownerAccountId : undefined;
+  // planAccess already reported a missing zone owner when the endpoint or the CEN names an account.
+  if (props.endpoint.ownerAccountId === undefined && props.cen?.ownerAccountId === undefined) issues.push(...checkZoneOwner(props, [requester.ownerAccountId]));
+  const zoneOwnerAccountId = zoneAuthorizationFor(props, requester.ownerAccountId);
   return { issues, plan: { requester, regionInfo, networkProvider, crossAccount, zoneOwnerAccountId } };
 }
 
@@ -210,6 +241,8 @@ export function planAccess(props: DashScopePrivateAccessProps): {
   else issues.push(...checkProviderRegion(props.endpoint.provider, hub.regionId, "endpoint.provider"));
   issues.push(...checkAccountId(props.endpoint.ownerAccountId, "endpoint.ownerAccountId"));
   issues.push(...checkAccountId(props.cen?.ownerAccountId, "cen.ownerAccountId"));
+  issues.push(...checkAccountId(props.privateZone?.ownerAccountId, "privateZone.ownerAccountId"));
+  issues.push(...checkZoneOwner(props, [props.endpoint.ownerAccountId, props.cen?.ownerAccountId]));
   issues.push(...checkResourceId(props.endpoint.transitRouterAttachmentId, "transitRouterAttachment", "endpoint.transitRouterAttachmentId"));
   if (!isIssue(hub) && otherAccount(props.endpoint.ownerAccountId, props.cen?.ownerAccountId) && props.cen?.providers?.[hub.regionId] === undefined) {
     issues.push(
@@ -256,5 +289,6 @@ export function planAccess(props: DashScopePrivateAccessProps): {
     if (checked.plan && !providers.has(checked.plan.regionInfo.regionId)) providers.set(checked.plan.regionInfo.regionId, checked.plan.networkProvider);
     if (checked.plan) requesters.push(checked.plan);
   });
-  return { issues, hub: isIssue(hub) ? undefined : hub, requesters };
+  const once = issues.filter((found, i) => found.code !== ValidationCode.ZONE_OWNER_MISSING || issues.findIndex((f) => f.code === found.code) === i);
+  return { issues: once, hub: isIssue(hub) ? undefined : hub, requesters };
 }

@@ -74,8 +74,12 @@ export interface DashScopeRequester {
   readonly vpcId: string;
   /** The requester VPC's CIDR block: opened on the endpoint's ports, and checked for overlap with every other VPC. */
   readonly vpcCidrBlock: string;
-  /** The vSwitches the transit router attachment places its ENIs in: one per zone, two zones recommended. */
-  readonly vSwitches: readonly TransitRouterZoneMapping[];
+  /**
+   * The vSwitches the transit router attachment places its ENIs in: one per zone, two zones recommended.
+   * An adopted requester (`transitRouterAttachmentId`) needs none; those given are still checked.
+   * @default - none: required unless `transitRouterAttachmentId` is set
+   */
+  readonly vSwitches?: readonly TransitRouterZoneMapping[];
 }
 
 /** The CEN to use: created by default, or the landing zone's own. */
@@ -168,6 +172,14 @@ export interface DashScopeAccessPrivateZoneProps {
    * @default 200
    */
   readonly maxAccountsPerZone?: number;
+  /**
+   * The UID (16 digits) of the account that owns the zone, when it is not the endpoint's: the zone
+   * owner authorizes every other account whose VPC it binds, and never its own. Required
+   * (`DSPL_ZONE_OWNER_MISSING`) when `provider` is another provider than the endpoint's and any
+   * `ownerAccountId` is given.
+   * @default - `endpoint.ownerAccountId`, else `cen.ownerAccountId`
+   */
+  readonly ownerAccountId?: string;
   /**
    * The zone owner's provider.
    * @default - the endpoint's provider

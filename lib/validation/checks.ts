@@ -115,18 +115,27 @@ export function checkPort(value: number, what: string): ValidationIssue[] {
   ];
 }
 
-/** Checks that a zone id belongs to a region (`ap-southeast-1a`, `cn-beijing-k` belong to theirs). */
+/**
+ * Checks that a zone id belongs to a region, in the form of the region's family: `cn-*` regions
+ * write the zone letter after a hyphen (`cn-hangzhou-h`, `cn-beijing-a`, `cn-hongkong-b`), every other
+ * region right after the region id (`ap-southeast-1a`, `eu-central-1a`), as in the catalog's zone list.
+ */
 export function checkZoneInRegion(zoneId: string, regionId: string, what: string): ValidationIssue[] {
   if (isToken(zoneId) || isToken(regionId)) return [];
+  const separator = regionId.startsWith("cn-") ? "-" : "";
   const rest = zoneId.startsWith(regionId) ? zoneId.slice(regionId.length) : undefined;
-  if (rest !== undefined && /^-?[a-z]$/.test(rest)) return [];
+  if (rest !== undefined && new RegExp(`^${separator}[a-z]$`).test(rest)) return [];
+  const example = `"${regionId}${separator}a"`;
+  const wrongForm = rest !== undefined && /^-?[a-z]$/.test(rest);
   return [
     issue(
       ValidationCode.ZONE_REGION_MISMATCH,
-      `${what} is not a zone of region ${regionId}`,
+      wrongForm
+        ? `${what} is not written the way Alibaba Cloud writes zones of ${regionId}: ${separator ? "a cn-* region's zone letter follows a hyphen" : "the zone letter follows the region id directly, without a hyphen"}`
+        : `${what} is not a zone of region ${regionId}`,
       show(zoneId),
-      `a zone id of ${regionId}, e.g. "${regionId}${regionId.startsWith("cn-") ? "-" : ""}a"`,
-      `use vSwitches of a VPC in ${regionId}, or declare the region the vSwitches are in`,
+      `a zone id of ${regionId} of the form ${example}`,
+      wrongForm ? `write it as "${regionId}${separator}${rest!.slice(-1)}"` : `use vSwitches of a VPC in ${regionId}, or declare the region the vSwitches are in`,
     ),
   ];
 }

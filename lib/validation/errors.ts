@@ -77,6 +77,8 @@ export const ValidationCode = {
   ACCOUNT_ID_INVALID: "DSPL_ACCOUNT_ID_INVALID",
   /** A cross-account attachment without the CEN owner's account UID (`cen.ownerAccountId`). */
   CEN_OWNER_MISSING: "DSPL_CEN_OWNER_MISSING",
+  /** The Private Zone has its own provider, accounts are in play, and the zone owner's UID (`privateZone.ownerAccountId`) is not given. */
+  ZONE_OWNER_MISSING: "DSPL_ZONE_OWNER_MISSING",
   /** With an existing CEN, a region needs a transit router and none is named. */
   TRANSIT_ROUTER_MISSING: "DSPL_TRANSIT_ROUTER_MISSING",
   /** A key of a map by region id (`transitRouterIds`, `routeTableIds`, `peerAttachmentIds`) is not a region of the network. */

@@ -38,6 +38,15 @@ describe("DashScopePrivateZone: an adopted zone", () => {
     expect(warnings.some((w) => w.startsWith(`[${ValidationWarning.ZONE_BINDINGS_REPLACED}]`) && /UNBOUND/.test(w))).toBe(true);
   });
 
+  test("the adopted-zone warning says the construct owns the @ record and how to import an existing one", () => {
+    const { stack, provider, endpoint } = setup();
+    const zone = new DashScopePrivateZone(stack, "Dns", { endpoint, provider, zoneId: "zone-existing" });
+    const warning = warningsOf(zone).find((w) => w.startsWith(`[${ValidationWarning.ZONE_BINDINGS_REPLACED}]`))!;
+    expect(warning).toMatch(/owns the zone's "@" CNAME record/);
+    expect(warning).toContain("<record_id>:<zone id>");
+    expect(warning).toMatch(/keepVpcs entries of other accounts \(ownerAccountId\) get an alicloud_pvtz_user_vpc_authorization/);
+  });
+
   test("keepVpcs without zoneId is a conflict; an empty zoneId is an invalid id", () => {
     const { stack, provider, endpoint } = setup();
     expect(validationError(() => new DashScopePrivateZone(stack, "A", { endpoint, provider, keepVpcs: [{ vpcId: "vpc-1", regionId: "ap-southeast-1" }] })).code).toBe(
@@ -96,5 +105,15 @@ describe("DashScopePrivateZone: quotas", () => {
     const vpcs = ["1111111111111111", "2222222222222222", "3333333333333333"].map((ownerAccountId, i) => ({ vpcId: `vpc-${i}`, regionId: "ap-northeast-1", ownerAccountId }));
     new DashScopePrivateZone(stack, "Dns", { endpoint, provider, vpcs, maxAccountsPerZone: 2 });
     expect(() => Testing.synth(stack, true)).toThrow(/DSPL_ZONE_QUOTA_EXCEEDED\] the private zone would bind VPCs of 3 accounts/);
+  });
+
+  test("at the accounts limit synth passes; one account more fails", () => {
+    const accounts = (n: number) => Array.from({ length: n }, (_, i) => ({ vpcId: `vpc-${i}`, regionId: "ap-northeast-1", ownerAccountId: String(1111111111111111 + i) }));
+    const a = setup();
+    new DashScopePrivateZone(a.stack, "Dns", { endpoint: a.endpoint, provider: a.provider, vpcs: [...accounts(3), { vpcId: "vpc-again", regionId: "ap-northeast-1", ownerAccountId: "1111111111111111" }], maxAccountsPerZone: 3 });
+    expect(() => Testing.synth(a.stack, true)).not.toThrow();
+    const b = setup();
+    new DashScopePrivateZone(b.stack, "Dns", { endpoint: b.endpoint, provider: b.provider, vpcs: accounts(4), maxAccountsPerZone: 3 });
+    expect(() => Testing.synth(b.stack, true)).toThrow(/DSPL_ZONE_QUOTA_EXCEEDED\] the private zone would bind VPCs of 4 accounts/);
   });
 });

@@ -244,3 +244,23 @@ describe("TransitRouterNetwork", () => {
     ]);
   });
 });
+
+describe("TransitRouterNetwork: a VPC of the CEN owner's own account", () => {
+  test("an ownerAccountId equal to the network's ownerAccountId gets no grant and no vpc_owner_id; another account does", () => {
+    const { stack, sg } = networkStack();
+    const network = new TransitRouterNetwork(stack, "Network", { hubRegion: "ap-southeast-1", hubProvider: sg, ownerAccountId: "1111111111111111" });
+    const zones = [
+      { zoneId: "ap-southeast-1a", vSwitchId: "vsw-a" },
+      { zoneId: "ap-southeast-1b", vSwitchId: "vsw-b" },
+    ];
+    network.attachVpc({ name: "own", vpcId: "vpc-own", regionId: "ap-southeast-1", vpcCidrBlock: "10.0.0.0/16", vSwitches: zones, ownerAccountId: "1111111111111111", ownerProvider: sg });
+    network.attachVpc({ name: "other", vpcId: "vpc-other", regionId: "ap-southeast-1", vpcCidrBlock: "10.1.0.0/16", vSwitches: zones, ownerAccountId: "2222222222222222", ownerProvider: sg });
+    const json = synthJson(stack);
+    expect(Object.values<any>(json.resource.alicloud_cen_transit_router_grant_attachment ?? {}).map((g) => g.instance_id)).toEqual(["vpc-other"]);
+    const attachments = Object.values<any>(json.resource.alicloud_cen_transit_router_vpc_attachment);
+    const own = attachments.find((a) => a.vpc_id === "vpc-own");
+    expect(own.vpc_owner_id).toBeUndefined();
+    expect(own.depends_on).toBeUndefined();
+    expect(attachments.find((a) => a.vpc_id === "vpc-other").vpc_owner_id).toBe("2222222222222222");
+  });
+});

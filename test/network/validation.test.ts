@@ -112,6 +112,9 @@ describe("TransitRouterNetwork validation", () => {
     const wrongZone = thrown(() => network.attachVpc({ ...base, name: "tokyo", zoneMappings: TOKYO_ZONES }));
     expect(wrongZone.code).toBe(ValidationCode.ZONE_REGION_MISMATCH);
     expect(wrongZone.message).toMatch(/vSwitches\[0\]\.zoneId of "tokyo" is not a zone of region ap-southeast-1/);
+    const hyphen = thrown(() => network.attachVpc({ ...base, name: "hyphen", vSwitches: [{ zoneId: "ap-southeast-1-a", vSwitchId: "vsw-1" }, SG_ZONES[1]] }));
+    expect(hyphen.code).toBe(ValidationCode.ZONE_REGION_MISMATCH);
+    expect(hyphen.message).toMatch(/write it as "ap-southeast-1a"/);
     const twice = thrown(() =>
       network.attachVpc({ ...base, name: "twice", zoneMappings: [SG_ZONES[0], { zoneId: "ap-southeast-1a", vSwitchId: "vsw-2" }] }),
     );

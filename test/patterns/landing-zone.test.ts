@@ -28,6 +28,38 @@ describe("DashScopePrivateAccess: all or nothing", () => {
     expect(values(synthJson(f.stack), "alicloud_cen_transit_router_vpc_attachment")).toHaveLength(2);
   });
 
+  test("with activateServices, a rejected first requester takes the service data sources with it, and a valid one succeeds after", () => {
+    const f = accessFixture();
+    const bandwidth = new TerraformVariable(f.stack, "bw", { type: "number" }).numberValue;
+    const access = new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [], { activateServices: true, cen: { peerBandwidthMbps: bandwidth }, crossBorder: { acknowledgeCompliance: true } }),
+    );
+    const before = treeSnapshot(f.stack);
+    const jsonBefore = synthJson(f.stack, true);
+    expect(validationError(() => access.addRequester(requester(f, "hangzhou", "cn-hangzhou", 1))).code).toBe(ValidationCode.LITERAL_REQUIRED);
+    expect(treeSnapshot(f.stack)).toEqual(before);
+    expect(synthJson(f.stack, true)).toEqual(jsonBefore);
+    access.addRequester(requester(f, "tokyo", "ap-northeast-1", 2));
+    const json = synthJson(f.stack, true);
+    expect(dataValues(json, "alicloud_pvtz_service")).toHaveLength(1);
+    expect(dataValues(json, "alicloud_cen_transit_router_service")).toHaveLength(1);
+  });
+
+  test("a requester whose token CIDR's ingress label collides with an earlier one is rejected before anything is created", () => {
+    const f = accessFixture();
+    const cidr = (name: string) => new TerraformVariable(f.stack, `cidr_${name}`, { type: "string" }).stringValue;
+    const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo_a", "ap-northeast-1", 1, { vpcCidrBlock: cidr("a") })]));
+    const second = requester(f, "tokyo-a", "ap-northeast-1", 2, { vpcCidrBlock: cidr("b") });
+    const before = treeSnapshot(f.stack);
+    const jsonBefore = synthJson(f.stack, true);
+    expect(validationError(() => access.addRequester(second)).code).toBe(ValidationCode.INGRESS_LABEL_DUPLICATE);
+    expect(treeSnapshot(f.stack)).toEqual(before);
+    expect(synthJson(f.stack, true)).toEqual(jsonBefore);
+    expect(access.requesters.map((r) => r.name)).toEqual(["tokyo_a"]);
+  });
+
   test("a requester rejected by the existing network leaves the tree unchanged", () => {
     const f = accessFixture();
     const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]));
@@ -73,6 +105,20 @@ describe("DashScopePrivateAccess: adopting what the landing zone has", () => {
     expect(values(json, "alicloud_cen_transit_router")).toEqual([]);
     expect(values(json, "alicloud_security_group_rule").map((r) => r.cidr_ip)).toContain("10.1.0.0/16");
     expect(values(json, "alicloud_pvtz_zone_attachment")[0].vpcs).toEqual([{ vpc_id: "vpc-tokyo", region_id: "ap-northeast-1" }]);
+  });
+
+  test("an adopted requester needs no vSwitches; a malformed vSwitch id it does give is still rejected", () => {
+    const f = accessFixture();
+    const { vSwitches: _v, ...bare } = requester(f, "tokyo", "ap-northeast-1", 1, { transitRouterAttachmentId: "tr-attach-tokyo" });
+    new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [bare]));
+    const json = synthJson(f.stack, true);
+    expect(values(json, "alicloud_cen_transit_router_vpc_attachment").map((a) => a.vpc_id)).toEqual(["vpc-endpoint"]);
+    expect(values(json, "alicloud_pvtz_zone_attachment")[0].vpcs).toEqual([expect.objectContaining({ vpc_id: "vpc-tokyo" })]);
+    const g = accessFixture();
+    const bad = requester(g, "tokyo", "ap-northeast-1", 1, { transitRouterAttachmentId: "tr-attach-tokyo", vSwitches: [{ vSwitchId: "vpc-oops", zoneId: "ap-northeast-1a" }] });
+    expect(validationError(() => new DashScopePrivateAccess(g.stack, "Access", accessProps(g, [bad]))).issues.map((i) => i.code)).toEqual([ValidationCode.ID_INVALID]);
+    const { vSwitches: _w, ...unadopted } = requester(g, "tokyo", "ap-northeast-1", 1);
+    expect(validationError(() => new DashScopePrivateAccess(g.stack, "Access", accessProps(g, [unadopted]))).issues.map((i) => i.code)).toEqual([ValidationCode.VSWITCH_COUNT]);
   });
 
   test("a typo in a transitRouterIds key is a did-you-mean; a missing region is an error unless createTransitRouters", () => {
@@ -157,7 +203,11 @@ describe("DashScopePrivateAccess: preflight and activateServices", () => {
     ]);
     const tokyo = values(json, "alicloud_cen_transit_router_vpc_attachment").find((a) => a.vpc_id === "vpc-tokyo");
     expect(tokyo.lifecycle.precondition).toHaveLength(2);
-    expect(tokyo.lifecycle.precondition[0].condition).toMatch(/contains\(flatten\(\[data\.alicloud_cen_transit_router_available_resources\.\S+\.resources\[0\]\.master_zones/);
+    const [tokyoData] = Object.keys(json.data.alicloud_cen_transit_router_available_resources).filter((name) => name.includes("ap-northeast-1"));
+    const source = `data.alicloud_cen_transit_router_available_resources.${tokyoData}.resources[0]`;
+    tokyo.lifecycle.precondition.forEach((p: any, i: number) =>
+      expect(p.condition).toBe(`\${contains(flatten([${source}.master_zones, ${source}.slave_zones, ${source}.available_zones]), "ap-northeast-1${"ab"[i]}")}`),
+    );
     expect(tokyo.lifecycle.precondition[0].error_message).toMatch(/transit router in ap-northeast-1 does not offer zone ap-northeast-1a/);
   });
 
@@ -169,5 +219,70 @@ describe("DashScopePrivateAccess: preflight and activateServices", () => {
       expect(dataValues(json, type)).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.ap_southeast_1" })]);
     }
     expect(values(json, "alicloud_privatelink_vpc_endpoint")[0].depends_on).toEqual([expect.stringMatching(/^data\.alicloud_privatelink_service\./)]);
+  });
+
+  test("activateServices with three accounts: PrivateLink with the endpoint's provider, Private Zone with the zone's, transit router with the CEN owner's", () => {
+    const f = accessFixture();
+    const network = new AlicloudProvider(f.stack, "network-sg", { region: "ap-southeast-1", alias: "network_sg" });
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)], {
+        activateServices: true,
+        endpoint: { ...accessProps(f, []).endpoint, ownerAccountId: "2222222222222222" },
+        cen: { ownerAccountId: "1111111111111111", providers: { "ap-southeast-1": network, "ap-northeast-1": f.providers["ap-northeast-1"] } },
+        privateZone: { provider: dns, ownerAccountId: "3333333333333333" },
+      }),
+    );
+    const json = synthJson(f.stack, true);
+    expect(dataValues(json, "alicloud_privatelink_service")).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.ap_southeast_1" })]);
+    expect(dataValues(json, "alicloud_pvtz_service")).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.dns" })]);
+    expect(dataValues(json, "alicloud_cen_transit_router_service")).toEqual([expect.objectContaining({ enable: "On", provider: "alicloud.network_sg" })]);
+  });
+});
+
+describe("DashScopePrivateAccess: the Private Zone's owner", () => {
+  const auths = (json: any) => values(json, "alicloud_pvtz_user_vpc_authorization").map((a) => [a.authorized_user_id, a.provider]).sort();
+
+  test("a zone in its own account (privateZone.ownerAccountId) authorizes the CEN owner's and the workload's accounts with its provider", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns", assumeRole: { roleArn: "acs:ram::3333333333333333:role/dns" } });
+    const workload = new AlicloudProvider(f.stack, "workload-tokyo", { region: "ap-northeast-1", alias: "workload_tokyo" });
+    new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { provider: workload, ownerAccountId: "2222222222222222" }), requester(f, "osaka", "ap-northeast-1", 2, { provider: f.providers["ap-northeast-1"] })], {
+        cen: { ownerAccountId: "1111111111111111", providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } },
+        privateZone: { provider: dns, ownerAccountId: "3333333333333333" },
+      }),
+    );
+    expect(auths(synthJson(f.stack, true))).toEqual([
+      ["1111111111111111", "alicloud.dns"],
+      ["2222222222222222", "alicloud.dns"],
+    ]);
+  });
+
+  test("without an endpoint owner the zone is the CEN owner's: a requester of that account is not authorized", () => {
+    const f = accessFixture();
+    new DashScopePrivateAccess(
+      f.stack,
+      "Access",
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: "1111111111111111" })], { cen: { ownerAccountId: "1111111111111111" } }),
+    );
+    expect(auths(synthJson(f.stack, true))).toEqual([]);
+  });
+
+  test("a zone provider other than the endpoint's with accounts named but no privateZone.ownerAccountId is rejected; a malformed one too", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    const props = (zone: object) =>
+      accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: "2222222222222222" })], {
+        cen: { ownerAccountId: "1111111111111111", providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } },
+        privateZone: { provider: dns, ...zone },
+      });
+    expect(validationError(() => new DashScopePrivateAccess(f.stack, "Access", props({}))).issues.map((i) => i.code)).toEqual([ValidationCode.ZONE_OWNER_MISSING]);
+    expect(validationError(() => new DashScopePrivateAccess(f.stack, "Access", props({ ownerAccountId: "33" }))).issues.map((i) => i.code)).toEqual([ValidationCode.ACCOUNT_ID_INVALID]);
+    expect(f.stack.node.tryFindChild("Access")).toBeUndefined();
   });
 });

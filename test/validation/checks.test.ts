@@ -94,6 +94,18 @@ describe("names, ports, zones and tags", () => {
     expect(checkZoneInRegion("ap-southeast-10a", "ap-southeast-1", "z")).toHaveLength(1);
   });
 
+  test("the zone form is strict per region family: a hyphen before the letter for cn-* regions only", () => {
+    for (const [zone, region] of [["cn-hangzhou-h", "cn-hangzhou"], ["cn-beijing-a", "cn-beijing"], ["cn-hongkong-b", "cn-hongkong"], ["ap-southeast-1a", "ap-southeast-1"], ["eu-central-1a", "eu-central-1"]]) {
+      expect(checkZoneInRegion(zone, region, "z")).toEqual([]);
+    }
+    expect(checkZoneInRegion("ap-southeast-1-a", "ap-southeast-1", "z")).toEqual([
+      expect.objectContaining({ code: "DSPL_ZONE_REGION_MISMATCH", received: '"ap-southeast-1-a"', fix: 'write it as "ap-southeast-1a"' }),
+    ]);
+    expect(checkZoneInRegion("cn-hangzhoua", "cn-hangzhou", "z")).toEqual([
+      expect.objectContaining({ code: "DSPL_ZONE_REGION_MISMATCH", received: '"cn-hangzhoua"', fix: 'write it as "cn-hangzhou-a"' }),
+    ]);
+  });
+
   test("underscores in DNS names: the documented pitfall, with the fixed name", () => {
     expect(checkDnsName("vpc_ap.dashscope.aliyuncs.com", "zoneName")).toEqual([
       expect.objectContaining({
