@@ -136,6 +136,39 @@ describe("messages speak in flags", () => {
     expect(run.stdout).not.toMatch(/`timeoutMs`/);
   });
 
+  test("a key pasted as --api-key-env's value is not echoed, though no variable holds it", async () => {
+    const run = await cli(["--base-url", "http://127.0.0.1:9/x", "--api-key-env", KEY], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--api-key-env \(35 characters, not shown: it may be a key\) is not a variable name/);
+    expect(keyWindows(run.stderr + run.stdout)).toEqual([]);
+  });
+
+  test("a usage error is scrubbed with the variable --api-key-env names, though argv did not parse", async () => {
+    // The whole key (hidden by its shape) and an 8-character run of it (short enough to be quoted: the scrub must catch it).
+    for (const value of [KEY, KEY.slice(6, 14)]) {
+      const run = await cli(["--api-key-env", "MYK", "--base-url", "http://127.0.0.1:9/x", "--timeout-ms", value], { MYK: KEY });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--timeout-ms .* is not a whole number/);
+      expect(keyWindows(run.stderr + run.stdout)).toEqual([]);
+    }
+  });
+
+  test.each([
+    ["--dns-timeout-ms", KEY],
+    ["--api", KEY],
+    ["--expect-ips", KEY],
+    ["--model", `${KEY}!`],
+    ["--output-prefix", KEY],
+  ])("a key pasted as %s is not echoed", async (flag, value) => {
+    fs.writeFileSync(file("one-hub.json"), JSON.stringify({ s: { endpoint_domain: ENDPOINT_DOMAIN, custom_domain: CUSTOM_DOMAIN, endpoint_zone_ips: ["127.0.0.1"] } }));
+    const target = flag === "--output-prefix" ? ["--outputs", file("one-hub.json")] : ["--base-url", "http://127.0.0.1:9/x"];
+    const run = await cli([...target, flag, value, ...base()], { DASHSCOPE_API_KEY: "sk-another-valid-key-0000000000" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not shown: it may be a key/);
+    expect(keyWindows(run.stderr + run.stdout)).toEqual([]);
+    expect(world.https.requests).toHaveLength(0);
+  });
+
   test("a pasted key as an option or argument is never echoed", async () => {
     for (const argv of [[`--${KEY}`], [KEY], ["--base-url", world.customBaseUrl, KEY], [`--api-key=${KEY}`]]) {
       const run = await cli(argv, {});
