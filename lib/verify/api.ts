@@ -85,11 +85,18 @@ export function bearerHeaders(ctx: ApiContext, accept: string, json: boolean): R
   };
 }
 
-function requestIdOf(res: HttpResponse, body?: Record<string, unknown>): string | undefined {
+/** The longest request id kept (the server's text: redacted, one printable line, cut). */
+const REQUEST_ID_MAX = 64;
+
+/** An API error code as the verifier keeps it: a plain identifier; anything else (control bytes, spaces, a page of text) is dropped. */
+const API_CODE = /^[\w.:-]{1,64}$/;
+
+function requestIdOf(res: HttpResponse, redact: Redactor, body?: Record<string, unknown>): string | undefined {
   const header = res.headers["x-request-id"] ?? res.headers["x-dashscope-request-id"] ?? res.headers["request-id"];
   const fromHeader = Array.isArray(header) ? header[0] : header;
   const fromBody = body && typeof body.request_id === "string" ? body.request_id : undefined;
-  return fromHeader ?? fromBody;
+  const raw = fromHeader ?? fromBody;
+  return raw === undefined ? undefined : excerpt(raw, redact, REQUEST_ID_MAX) || undefined;
 }
 
 /** Where the family's base URL ends, for hints. */
@@ -112,9 +119,10 @@ export async function statusError(res: HttpResponse, what: string, family: ApiFa
   }
   // OpenAI: {error: {code, message}}; Anthropic: {type: "error", error: {type, message}}; DashScope: {code, message, request_id}.
   const error = (parsed?.error && typeof parsed.error === "object" ? parsed.error : parsed) as Record<string, unknown> | undefined;
-  const apiCode = typeof error?.code === "string" && error.code ? error.code : typeof error?.type === "string" ? error.type : undefined;
+  const code = typeof error?.code === "string" && error.code ? error.code : typeof error?.type === "string" ? error.type : undefined;
+  const apiCode = code !== undefined && API_CODE.test(code) ? code : undefined;
   const apiMessage = typeof error?.message === "string" ? excerpt(error.message, ctx.redact, 200) : undefined;
-  const requestId = requestIdOf(res, parsed);
+  const requestId = requestIdOf(res, ctx.redact, parsed);
   info.requestId = requestId;
   const retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
   let problem = `HTTP ${res.status}${apiCode ? ` ${apiCode}` : ""}${apiMessage ? `: ${apiMessage}` : ""}`;
@@ -231,7 +239,7 @@ export async function callJson<T>(ctx: ApiContext, req: ApiRequest, parse: (json
       if (encoded) throw encoded;
       const text = await readText(res.body, undefined, true, req.what);
       const json = parseJsonObject(text, req.what, ctx.redact, BASE_HINT[req.family]);
-      info.requestId = requestIdOf(res, json);
+      info.requestId = requestIdOf(res, ctx.redact, json);
       return parse(json, text);
     }),
   );
@@ -243,7 +251,7 @@ export async function callStream(ctx: ApiContext, req: ApiRequest, reader: () =>
   return withOneRetry(ctx.http.deadline, ctx.retryAfterCapMs, req.retry, (info) =>
     sendOnce(ctx.http, { method: req.method, url: req.url, headers: req.headers, body }, async (res): Promise<ChatStreamResult> => {
       info.status = res.status;
-      info.requestId = requestIdOf(res);
+      info.requestId = requestIdOf(res, ctx.redact);
       if (res.status < 200 || res.status >= 300) throw await statusError(res, req.what, req.family, info, ctx);
       const encoded = encodingError(req.what, res.headers);
       if (encoded) throw encoded;

@@ -74,6 +74,30 @@ describe("no part of the key in any output", () => {
   });
 });
 
+describe("server text in the output", () => {
+  test("an error code or request id with control bytes cannot forge a line; the request id is capped", async () => {
+    const forged = "bad\n\u001b[32mPASS  chat  https://x  forged";
+    world.https.setFault("chat", {
+      kind: "status",
+      status: 401,
+      headers: { "x-request-id": `rid-${"r".repeat(500)}` },
+      body: { error: { code: forged, message: "no" } },
+    });
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("forged.json")]);
+    expect(run.code).toBe(1);
+    const text = run.stdout + run.stderr;
+    expect(text).not.toContain("\u001b");
+    expect(text).not.toContain("forged");
+    expect(text).toContain("(request id rid-rrr");
+    expect(text).not.toMatch(/^\S*PASS\S*\s+chat/m);
+    const chat = (JSON.parse(fs.readFileSync(file("forged.json"), "utf8")) as VerifyReport).checks.find((c) => c.name === "chat")!;
+    expect(chat.apiCode).toBeUndefined();
+    expect(JSON.stringify(chat)).not.toContain("\\u001b");
+    for (const a of chat.attempts ?? []) expect((a.requestId ?? "").length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(chat)).not.toContain("r".repeat(100));
+  });
+});
+
 describe("--output-prefix: one hub of a stack with two", () => {
   const outputs = () => ({
     "data-residency": {
