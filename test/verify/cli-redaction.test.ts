@@ -142,11 +142,12 @@ describe("--output-prefix: one hub of a stack with two", () => {
 });
 
 describe("reports that cannot be written", () => {
-  test("keep the summary and the other report; exit 1 after a passing run", async () => {
+  test("keep the summary and the other report; exit 1 after a passing run, and the summary says exit 1", async () => {
     fs.writeFileSync(file("not-a-dir"), "x");
     const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("kept.json"), "--junit", file("not-a-dir/r.xml")]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/dashscope-verify: 6 passed, 0 failed, .*: OK \(exit 0\)\n$/);
+    expect(run.stdout).toMatch(/dashscope-verify: 6 passed, 0 failed, .*: OK, but exit 1: a report was not written\n$/);
+    expect(run.stdout).not.toContain("(exit 0)");
     expect(run.stderr).toMatch(/DSV_REPORT_WRITE_FAILED: cannot write --junit .*not-a-dir\/r\.xml \((ENOTDIR|EEXIST)\); the checks ran as printed above/);
     expect((JSON.parse(fs.readFileSync(file("kept.json"), "utf8")) as VerifyReport).ok).toBe(true);
   });
