@@ -110,9 +110,11 @@ const BASE_HINT: Record<ApiFamilyName, string> = {
 /** @internal Turns a non-2xx answer into an HttpStatusError that says what to look at. */
 export async function statusError(res: HttpResponse, what: string, family: ApiFamilyName, info: AttemptInfo, ctx: ApiContext): Promise<HttpStatusError> {
   const text = await readText(res.body, 64 * 1024).catch(() => "");
+  const sse = /text\/event-stream/i.test(String(res.headers["content-type"] ?? ""));
   let parsed: Record<string, unknown> | undefined;
   try {
-    const value: unknown = JSON.parse(text);
+    // DashScope native streaming answers a fault with its status and an SSE body: `event:error`, then `data:{code,message,request_id}`.
+    const value: unknown = JSON.parse(sse ? sseErrorData(text) : text);
     if (value && typeof value === "object") parsed = value as Record<string, unknown>;
   } catch {
     parsed = undefined;
@@ -134,6 +136,18 @@ export async function statusError(res: HttpResponse, what: string, family: ApiFa
       ? "the body is not the API's JSON: a proxy, gateway or load balancer answered instead of Model Studio; check the path to the endpoint and the base URL"
       : hintFor(res.status, apiCode, what, family);
   return new HttpStatusError(problem, { status: res.status, apiCode, apiMessage, requestId, retryAfterMs }, { hint });
+}
+
+/** The data of an event-stream error body: its `event:error` event's, else its first event's with data. */
+function sseErrorData(text: string): string {
+  const events = text.split(/\r?\n\r?\n/).map((block) => {
+    const lines = block.split(/\r?\n/);
+    const event = lines.find((l) => /^event:/.test(l))?.slice(6).trim();
+    const data = lines.filter((l) => /^data:/.test(l)).map((l) => l.slice(5).replace(/^ /, ""));
+    return { event, data: data.join("\n") };
+  });
+  const withData = events.filter((e) => e.data);
+  return (withData.find((e) => e.event === "error") ?? withData[0])?.data ?? "";
 }
 
 /** @internal The hint of a non-2xx answer: the API's code first, then the status. */
