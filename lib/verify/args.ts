@@ -4,6 +4,7 @@
  * answer before undici or anything heavy is loaded. A value is never echoed in an error unless it
  * is an option name: a stray argument may be a pasted key.
  */
+import * as path from "node:path";
 import { parseArgs as parseArgv } from "node:util";
 import { API_FAMILY_NAMES } from "../catalog/api-families";
 import { VerifyConfigError, shownValue as shown } from "./errors";
@@ -199,7 +200,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) throw usage(`--api-key-env ${shown(apiKeyEnv)} is not a variable name`, "the name of the variable holding the key, e.g. DASHSCOPE_API_KEY — never the key itself");
-  if (args.json && args.json === args.junit) throw usage("--json and --junit name the same file");
+  // Compared as the paths they resolve to (./r.xml and r.xml are one file); the outputs file is never overwritten.
+  const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== "-" && path.resolve(a) === path.resolve(b);
+  if (same(args.json, args.junit)) throw usage("--json and --junit name the same file", "give each report its own file");
+  for (const [flag, report] of [["--json", args.json], ["--junit", args.junit]] as const) {
+    if (same(report, outputs)) throw usage(`${flag} names the --outputs file: the report would overwrite the deployment's outputs`, "write the report to another file");
+  }
   return args;
 }
 

@@ -153,6 +153,23 @@ describe("reports that cannot be written", () => {
   });
 });
 
+describe("report paths that collide: a usage error before anything is sent", () => {
+  test.each([
+    ["--json and --junit, spelt differently", (dir: string) => ["--base-url", world.customBaseUrl, "--json", path.join(dir, "r.out"), "--junit", `${dir}/x/../r.out`], /--json and --junit name the same file/],
+    ["--json and the --outputs file", (dir: string) => ["--outputs", path.join(dir, "o.json"), "--json", `${dir}/./o.json`], /--json names the --outputs file/],
+    ["--junit and the --outputs file", (dir: string) => ["--outputs", path.join(dir, "o.json"), "--junit", `${dir}//o.json`], /--junit names the --outputs file/],
+  ])("%s", async (_what, argv, message) => {
+    fs.writeFileSync(file("o.json"), JSON.stringify({ s: { endpoint_domain: ENDPOINT_DOMAIN, custom_domain: CUSTOM_DOMAIN, endpoint_zone_ips: ["127.0.0.1"] } }));
+    const before = fs.readFileSync(file("o.json"), "utf8");
+    const run = await cli([...argv(world.dir), ...base()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(world.dns.queries).toHaveLength(0);
+    expect(world.https.requests).toHaveLength(0);
+    expect(fs.readFileSync(file("o.json"), "utf8")).toBe(before);
+  });
+});
+
 describe("messages speak in flags", () => {
   test("the deadline hint names --timeout-ms, not timeoutMs", async () => {
     world.https.setFault("chat", { kind: "hang" });
