@@ -7,7 +7,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { type CliArgs, DEFAULT_API_KEY_ENV, HELP, parseArgs } from "../lib/verify/args";
+import { type CliArgs, DEFAULT_API_KEY_ENV, HELP, apiKeyEnvsIn, parseArgs } from "../lib/verify/args";
 import { VerifyConfigError } from "../lib/verify/errors";
 import { createRedactor } from "../lib/verify/redact";
 
@@ -17,12 +17,15 @@ function finish(code: number): void {
   process.stdout.write("", () => process.exit(code));
 }
 
-/** The variable holding the key: the default until argv is parsed, then the one --api-key-env names. */
-let apiKeyEnv = DEFAULT_API_KEY_ENV;
+/**
+ * The variables that may hold the key: the default and every one --api-key-env names, read from
+ * argv before it is parsed (a usage error must be scrubbed with the key the user meant too).
+ */
+const keyEnvs = [DEFAULT_API_KEY_ENV, ...apiKeyEnvsIn(process.argv.slice(2))];
 
 /** Last-resort redaction of what this file prints itself (runCli redacts its own output). */
 function scrub(text: string): string {
-  return createRedactor(process.env[apiKeyEnv])(text);
+  return keyEnvs.reduce((out, name) => createRedactor(process.env[name])(out), text);
 }
 
 function internalError(err: unknown): void {
@@ -51,7 +54,6 @@ async function main(): Promise<void> {
   let args: CliArgs;
   try {
     args = parseArgs(process.argv.slice(2));
-    apiKeyEnv = args.apiKeyEnv;
   } catch (err) {
     if (!(err instanceof VerifyConfigError)) throw err;
     process.stderr.write(`dashscope-verify: ${scrub(err.message)}\n`);

@@ -85,11 +85,18 @@ export function bearerHeaders(ctx: ApiContext, accept: string, json: boolean): R
   };
 }
 
-function requestIdOf(res: HttpResponse, body?: Record<string, unknown>): string | undefined {
+/** The longest request id kept (the server's text: redacted, one printable line, cut). */
+const REQUEST_ID_MAX = 64;
+
+/** An API error code as the verifier keeps it: a plain identifier; anything else (control bytes, spaces, a page of text) is dropped. */
+const API_CODE = /^[\w.:-]{1,64}$/;
+
+function requestIdOf(res: HttpResponse, redact: Redactor, body?: Record<string, unknown>): string | undefined {
   const header = res.headers["x-request-id"] ?? res.headers["x-dashscope-request-id"] ?? res.headers["request-id"];
   const fromHeader = Array.isArray(header) ? header[0] : header;
   const fromBody = body && typeof body.request_id === "string" ? body.request_id : undefined;
-  return fromHeader ?? fromBody;
+  const raw = fromHeader ?? fromBody;
+  return raw === undefined ? undefined : excerpt(raw, redact, REQUEST_ID_MAX) || undefined;
 }
 
 /** Where the family's base URL ends, for hints. */
@@ -103,18 +110,21 @@ const BASE_HINT: Record<ApiFamilyName, string> = {
 /** @internal Turns a non-2xx answer into an HttpStatusError that says what to look at. */
 export async function statusError(res: HttpResponse, what: string, family: ApiFamilyName, info: AttemptInfo, ctx: ApiContext): Promise<HttpStatusError> {
   const text = await readText(res.body, 64 * 1024).catch(() => "");
+  const sse = /text\/event-stream/i.test(String(res.headers["content-type"] ?? ""));
   let parsed: Record<string, unknown> | undefined;
   try {
-    const value: unknown = JSON.parse(text);
+    // DashScope native streaming answers a fault with its status and an SSE body: `event:error`, then `data:{code,message,request_id}`.
+    const value: unknown = JSON.parse(sse ? sseErrorData(text) : text);
     if (value && typeof value === "object") parsed = value as Record<string, unknown>;
   } catch {
     parsed = undefined;
   }
   // OpenAI: {error: {code, message}}; Anthropic: {type: "error", error: {type, message}}; DashScope: {code, message, request_id}.
   const error = (parsed?.error && typeof parsed.error === "object" ? parsed.error : parsed) as Record<string, unknown> | undefined;
-  const apiCode = typeof error?.code === "string" && error.code ? error.code : typeof error?.type === "string" ? error.type : undefined;
+  const code = typeof error?.code === "string" && error.code ? error.code : typeof error?.type === "string" ? error.type : undefined;
+  const apiCode = code !== undefined && API_CODE.test(code) ? code : undefined;
   const apiMessage = typeof error?.message === "string" ? excerpt(error.message, ctx.redact, 200) : undefined;
-  const requestId = requestIdOf(res, parsed);
+  const requestId = requestIdOf(res, ctx.redact, parsed);
   info.requestId = requestId;
   const retryAfterMs = parseRetryAfter(res.headers["retry-after"]);
   let problem = `HTTP ${res.status}${apiCode ? ` ${apiCode}` : ""}${apiMessage ? `: ${apiMessage}` : ""}`;
@@ -126,6 +136,18 @@ export async function statusError(res: HttpResponse, what: string, family: ApiFa
       ? "the body is not the API's JSON: a proxy, gateway or load balancer answered instead of Model Studio; check the path to the endpoint and the base URL"
       : hintFor(res.status, apiCode, what, family);
   return new HttpStatusError(problem, { status: res.status, apiCode, apiMessage, requestId, retryAfterMs }, { hint });
+}
+
+/** The data of an event-stream error body: its `event:error` event's, else its first event's with data. */
+function sseErrorData(text: string): string {
+  const events = text.split(/\r?\n\r?\n/).map((block) => {
+    const lines = block.split(/\r?\n/);
+    const event = lines.find((l) => /^event:/.test(l))?.slice(6).trim();
+    const data = lines.filter((l) => /^data:/.test(l)).map((l) => l.slice(5).replace(/^ /, ""));
+    return { event, data: data.join("\n") };
+  });
+  const withData = events.filter((e) => e.data);
+  return (withData.find((e) => e.event === "error") ?? withData[0])?.data ?? "";
 }
 
 /** @internal The hint of a non-2xx answer: the API's code first, then the status. */
@@ -231,7 +253,7 @@ export async function callJson<T>(ctx: ApiContext, req: ApiRequest, parse: (json
       if (encoded) throw encoded;
       const text = await readText(res.body, undefined, true, req.what);
       const json = parseJsonObject(text, req.what, ctx.redact, BASE_HINT[req.family]);
-      info.requestId = requestIdOf(res, json);
+      info.requestId = requestIdOf(res, ctx.redact, json);
       return parse(json, text);
     }),
   );
@@ -243,7 +265,7 @@ export async function callStream(ctx: ApiContext, req: ApiRequest, reader: () =>
   return withOneRetry(ctx.http.deadline, ctx.retryAfterCapMs, req.retry, (info) =>
     sendOnce(ctx.http, { method: req.method, url: req.url, headers: req.headers, body }, async (res): Promise<ChatStreamResult> => {
       info.status = res.status;
-      info.requestId = requestIdOf(res);
+      info.requestId = requestIdOf(res, ctx.redact);
       if (res.status < 200 || res.status >= 300) throw await statusError(res, req.what, req.family, info, ctx);
       const encoded = encodingError(req.what, res.headers);
       if (encoded) throw encoded;

@@ -4,9 +4,10 @@
  * answer before undici or anything heavy is loaded. A value is never echoed in an error unless it
  * is an option name: a stray argument may be a pasted key.
  */
+import * as path from "node:path";
 import { parseArgs as parseArgv } from "node:util";
 import { API_FAMILY_NAMES } from "../catalog/api-families";
-import { VerifyConfigError } from "./errors";
+import { VerifyConfigError, shownValue as shown } from "./errors";
 
 /** @internal */
 export const DEFAULT_API_KEY_ENV = "DASHSCOPE_API_KEY";
@@ -103,6 +104,16 @@ const OPTIONS = {
 
 const KEY_FLAGS = /^--(api-?key|key|token|bearer)(=|$)/i;
 
+/** @internal The variable names `--api-key-env` gives in argv, read without parsing it (for the CLI's scrub before argv is valid). */
+export function apiKeyEnvsIn(argv: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const [i, arg] of argv.entries()) {
+    if (arg === "--api-key-env" && argv[i + 1] !== undefined) names.push(argv[i + 1]);
+    else if (arg.startsWith("--api-key-env=")) names.push(arg.slice("--api-key-env=".length));
+  }
+  return names;
+}
+
 function usage(problem: string, hint = "see dashscope-verify --help"): VerifyConfigError {
   return new VerifyConfigError(problem, { hint });
 }
@@ -141,7 +152,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const integer = (name: keyof typeof OPTIONS): number | undefined => {
     const text = single(name);
     if (text === undefined) return undefined;
-    if (!/^\d+$/.test(text)) throw usage(`--${name} ${JSON.stringify(text)} is not a whole number of milliseconds`);
+    if (!/^\d+$/.test(text)) throw usage(`--${name} ${shown(text)} is not a whole number of milliseconds`);
     return Number(text);
   };
 
@@ -180,16 +191,21 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   if (stack && !outputs) throw usage("--stack only applies to --outputs");
   if (outputPrefix !== undefined && !outputs) throw usage("--output-prefix only applies to --outputs");
   if (outputPrefix !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(outputPrefix)) {
-    throw usage(`--output-prefix ${JSON.stringify(outputPrefix)} is not an output name prefix`, "letters, digits and _, e.g. cn_beijing");
+    throw usage(`--output-prefix ${shown(outputPrefix)} is not an output name prefix`, "letters, digits and _, e.g. cn_beijing");
   }
   if (apiList !== undefined) {
     const bad = apiList.find((a) => !(API_FAMILY_NAMES as readonly string[]).includes(a));
     if (bad !== undefined || apiList.length === 0) {
-      throw usage(`--api ${bad === undefined ? "is empty" : `has ${JSON.stringify(bad)}, which is not an API family`}`, `allowed: ${API_FAMILY_NAMES.join(", ")}`);
+      throw usage(`--api ${bad === undefined ? "is empty" : `has ${shown(bad)}, which is not an API family`}`, `allowed: ${API_FAMILY_NAMES.join(", ")}`);
     }
   }
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) throw usage(`--api-key-env ${JSON.stringify(apiKeyEnv)} is not a variable name`);
-  if (args.json && args.json === args.junit) throw usage("--json and --junit name the same file");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) throw usage(`--api-key-env ${shown(apiKeyEnv)} is not a variable name`, "the name of the variable holding the key, e.g. DASHSCOPE_API_KEY — never the key itself");
+  // Compared as the paths they resolve to (./r.xml and r.xml are one file); the outputs file is never overwritten.
+  const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== "-" && path.resolve(a) === path.resolve(b);
+  if (same(args.json, args.junit)) throw usage("--json and --junit name the same file", "give each report its own file");
+  for (const [flag, report] of [["--json", args.json], ["--junit", args.junit]] as const) {
+    if (same(report, outputs)) throw usage(`${flag} names the --outputs file: the report would overwrite the deployment's outputs`, "write the report to another file");
+  }
   return args;
 }
 

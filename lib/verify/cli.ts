@@ -102,10 +102,12 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
     if (args.json === "-") io.stdout.write(clean(json));
     else if (args.json) writeReport(path.resolve(cwd, args.json), clean(json), "--json", failures);
     if (args.junit) writeReport(path.resolve(cwd, args.junit), clean(toJUnit(report)), "--junit", failures);
-    say(progress, `${PREFIX}: ${formatSummary(report, colour)}`);
+    // A report that could not be written turns a passing run into exit 1: the summary says so.
+    const exitCode = failures.length > 0 && report.exitCode === 0 ? 1 : report.exitCode;
+    const summary = formatSummary(report, colour);
+    say(progress, `${PREFIX}: ${exitCode === report.exitCode ? summary : summary.replace(/ \(exit 0\)$/, `, but exit ${exitCode}: a report was not written`)}`);
     for (const line of failures) say(io.stderr, `${PREFIX}: ${line}`);
-    if (failures.length > 0 && report.exitCode === 0) return 1;
-    return report.exitCode;
+    return exitCode;
   } catch (err) {
     if (err instanceof VerifyConfigError) {
       say(io.stderr, `${PREFIX}: ${err.message}`);

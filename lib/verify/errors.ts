@@ -16,6 +16,16 @@
  *   └── TimeoutError           headers, body (idle between chunks) or the overall deadline
  */
 
+/**
+ * @internal A value as an error message may show it: quoted only when short and shaped like an
+ * ordinary value (a name, a number, an address, a list); anything else may be a pasted key and is
+ * described by its length alone.
+ */
+export function shownValue(value: string): string {
+  const plain = value.length <= 16 && /^[\w.,:/-]*$/.test(value) && !/^sk-/i.test(value) && !/[A-Za-z0-9]{12,}/.test(value);
+  return plain ? JSON.stringify(value) : `(${value.length} characters, not shown: it may be a key)`;
+}
+
 /** The stable codes. Match on them, not on message text. */
 export const VerifyErrorCode = {
   /** A flag, option or input file is wrong (exit 2). */

@@ -6,7 +6,7 @@ import type * as tls from "node:tls";
 import { API_FAMILY_NAMES, type ApiFamilyName, DEFAULT_EMBEDDING_MODEL } from "../catalog/api-families";
 import { createTrust } from "./trust";
 import { isIpAddress, normalizeAddress } from "./addresses";
-import { VerifyConfigError, VerifyErrorCode } from "./errors";
+import { VerifyConfigError, VerifyErrorCode, shownValue } from "./errors";
 import { parseDnsServer } from "./resolve";
 import type { CheckResult, VerifyOptions } from "./types";
 
@@ -69,7 +69,7 @@ export function parseApis(apis: readonly string[] | undefined): ApiFamilyName[] 
   const known = new Set<string>(API_FAMILY_NAMES);
   for (const api of apis) {
     if (!known.has(api)) {
-      throw new VerifyConfigError(`\`apis\` has ${JSON.stringify(api)}, which is not an API family`, { hint: `allowed: ${API_FAMILY_NAMES.join(", ")}` });
+      throw new VerifyConfigError(`\`apis\` has ${shownValue(api)}, which is not an API family`, { hint: `allowed: ${API_FAMILY_NAMES.join(", ")}` });
     }
   }
   // Run order is the catalog's, whatever order they were given in.
@@ -80,7 +80,7 @@ function ipList(name: string, values: readonly string[] | undefined): string[] |
   if (!values || values.length === 0) return undefined;
   return values.map((ip) => {
     if (!isIpAddress(ip)) {
-      throw new VerifyConfigError(`\`${name}\` has ${JSON.stringify(ip)}, which is not an IP address`, {
+      throw new VerifyConfigError(`\`${name}\` has ${shownValue(ip)}, which is not an IP address`, {
         hint: "list the endpoint's ENI IPs, comma-separated, e.g. 10.0.1.5,10.0.2.6",
       });
     }
@@ -94,7 +94,7 @@ export function parseBaseUrl(baseUrl: string): Omit<ResolvedTarget, "expectedIps
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new VerifyConfigError(`the base URL ${JSON.stringify(baseUrl)} is not a URL`, {
+    throw new VerifyConfigError(`the base URL ${shownValue(baseUrl)} is not a URL`, {
       hint: "e.g. https://vpc-ap-southeast-1.dashscope.aliyuncs.com/compatible-mode/v1",
     });
   }
@@ -146,9 +146,9 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   checkApiKey(options.apiKey);
   if (!options.targets || options.targets.length === 0) throw new VerifyConfigError("no target to verify");
   const model = options.model ?? DEFAULT_MODEL;
-  if (!/^[\w.:/-]+$/.test(model)) throw new VerifyConfigError(`\`model\` ${JSON.stringify(model)} is not a model name`);
+  if (!/^[\w.:/-]+$/.test(model)) throw new VerifyConfigError(`\`model\` ${shownValue(model)} is not a model name`);
   const embeddingModel = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
-  if (!/^[\w.:/-]+$/.test(embeddingModel)) throw new VerifyConfigError(`\`embeddingModel\` ${JSON.stringify(embeddingModel)} is not a model name`);
+  if (!/^[\w.:/-]+$/.test(embeddingModel)) throw new VerifyConfigError(`\`embeddingModel\` ${shownValue(embeddingModel)} is not a model name`);
   const apis = parseApis(options.apis);
   const sharedIps = ipList("expectedIps", options.expectedIps);
   const targets = options.targets.map((t) => ({

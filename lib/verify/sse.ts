@@ -185,9 +185,11 @@ export class ChatStreamReader extends SseReader {
     }
     const record = this.json(data);
     if (!record) return;
-    if ((record.error && typeof record.error === "object") || event.event === "error") {
+    // As the OpenAI SDK: any truthy `error` is an error event (an object, a string, a number), choices or not.
+    if (record.error || event.event === "error") {
       const error = (record.error && typeof record.error === "object" ? record.error : record) as Record<string, unknown>;
-      this.errorEvent(typeof error.code === "string" ? error.code : "error", typeof error.message === "string" ? error.message : "", data);
+      const text = typeof record.error === "string" ? record.error : typeof error.message === "string" ? error.message : "";
+      this.errorEvent(typeof error.code === "string" ? error.code : "error", text, data);
       return;
     }
     const usage = parseUsage(record.usage);

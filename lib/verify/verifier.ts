@@ -96,15 +96,20 @@ async function verifyTarget(
       }
     }
     outcomes.set(check.name, outcome);
-    emit(result(check.name, target.baseUrl, reason ? 0 : Date.now() - started, outcome));
+    emit(result(check.name, target.baseUrl, reason ? 0 : Date.now() - started, outcome, redact));
     if (outcome.code === VerifyErrorCode.TIMEOUT_DEADLINE) blocked ??= DEADLINE_PASSED;
     if (outcome.status === "fail" && check.gate) blocked ??= check.gate(target);
   }
 }
 
-/** A check result with the documented fields first: name, target, status, durationMs, message. */
-function result(name: CheckName, target: string, durationMs: number, outcome: Outcome): CheckResult {
-  const { status, message, connections, ...rest } = outcome;
+/**
+ * @internal A check result with the documented fields first: name, target, status, durationMs,
+ * message. The message is redacted before it is capped: a cut cannot keep part of the key that the
+ * whole-key search would have found.
+ */
+export function result(name: CheckName, target: string, durationMs: number, outcome: Outcome, redact: Redactor): CheckResult {
+  const { status, message: raw, connections, ...rest } = outcome;
+  const message = redact(raw);
   const capped = message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}… (truncated)` : message;
   const records = connections?.map((c) => {
     const { cause: _cause, ...keep } = c as typeof c & { cause?: string };

@@ -81,6 +81,11 @@ export function dashscopeStreamText(id: string, mode: FamilyStreamMode = "normal
   return out.join("");
 }
 
+/** A DashScope native streamed request's fault: its status with an `event:error` event-stream body, as DashScope sends it. */
+export function dashscopeStreamErrorText(id: string, status: number, code: string, message: string): string {
+  return `id:1\nevent:error\n:HTTP_STATUS/${status}\ndata:${JSON.stringify({ code, message, request_id: id })}\n\n`;
+}
+
 export function embeddingsAnswer(dimension = EMBEDDING_DIMENSION): unknown {
   const embedding = Array.from({ length: dimension }, (_v, i) => Math.round(Math.sin(i) * 1e6) / 1e6);
   return { object: "list", data: [{ object: "embedding", index: 0, embedding }], model: "text-embedding-v4", usage: { prompt_tokens: 1, total_tokens: 1 } };

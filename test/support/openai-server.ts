@@ -23,6 +23,7 @@ import {
   anthropicMessage,
   anthropicStreamText,
   dashscopeMessage,
+  dashscopeStreamErrorText,
   dashscopeStreamText,
   embeddingsAnswer,
   familyError,
@@ -72,7 +73,9 @@ export type Fault =
   /** 200 whose body echoes every request header (a debugging gateway). */
   | { readonly kind: "echo-headers" }
   /** Answer 200 with a non-JSON body. */
-  | { readonly kind: "non-json-200" };
+  | { readonly kind: "non-json-200" }
+  /** Answer this status with DashScope's event-stream error body (`event:error`, `data:{code,message,request_id}`). */
+  | { readonly kind: "sse-error"; readonly status: number; readonly code: string; readonly message: string };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -322,6 +325,10 @@ function misbehave(fault: Fault, route: Route, req: http.IncomingMessage, res: h
       return;
     }
     case "hang":
+      return;
+    case "sse-error":
+      res.writeHead(fault.status, { "content-type": "text/event-stream;charset=UTF-8", "x-request-id": requestId });
+      res.end(dashscopeStreamErrorText(requestId, fault.status, fault.code, fault.message));
       return;
     case "echo-auth":
       return json(res, 401, familyError(route, "invalid_api_key", `Incorrect API key provided: ${req.headers.authorization ?? req.headers["x-api-key"] ?? ""}`, requestId));

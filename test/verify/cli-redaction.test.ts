@@ -74,6 +74,30 @@ describe("no part of the key in any output", () => {
   });
 });
 
+describe("server text in the output", () => {
+  test("an error code or request id with control bytes cannot forge a line; the request id is capped", async () => {
+    const forged = "bad\n\u001b[32mPASS  chat  https://x  forged";
+    world.https.setFault("chat", {
+      kind: "status",
+      status: 401,
+      headers: { "x-request-id": `rid-${"r".repeat(500)}` },
+      body: { error: { code: forged, message: "no" } },
+    });
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("forged.json")]);
+    expect(run.code).toBe(1);
+    const text = run.stdout + run.stderr;
+    expect(text).not.toContain("\u001b");
+    expect(text).not.toContain("forged");
+    expect(text).toContain("(request id rid-rrr");
+    expect(text).not.toMatch(/^\S*PASS\S*\s+chat/m);
+    const chat = (JSON.parse(fs.readFileSync(file("forged.json"), "utf8")) as VerifyReport).checks.find((c) => c.name === "chat")!;
+    expect(chat.apiCode).toBeUndefined();
+    expect(JSON.stringify(chat)).not.toContain("\\u001b");
+    for (const a of chat.attempts ?? []) expect((a.requestId ?? "").length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(chat)).not.toContain("r".repeat(100));
+  });
+});
+
 describe("--output-prefix: one hub of a stack with two", () => {
   const outputs = () => ({
     "data-residency": {
@@ -118,13 +142,31 @@ describe("--output-prefix: one hub of a stack with two", () => {
 });
 
 describe("reports that cannot be written", () => {
-  test("keep the summary and the other report; exit 1 after a passing run", async () => {
+  test("keep the summary and the other report; exit 1 after a passing run, and the summary says exit 1", async () => {
     fs.writeFileSync(file("not-a-dir"), "x");
     const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--json", file("kept.json"), "--junit", file("not-a-dir/r.xml")]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/dashscope-verify: 6 passed, 0 failed, .*: OK \(exit 0\)\n$/);
+    expect(run.stdout).toMatch(/dashscope-verify: 6 passed, 0 failed, .*: OK, but exit 1: a report was not written\n$/);
+    expect(run.stdout).not.toContain("(exit 0)");
     expect(run.stderr).toMatch(/DSV_REPORT_WRITE_FAILED: cannot write --junit .*not-a-dir\/r\.xml \((ENOTDIR|EEXIST)\); the checks ran as printed above/);
     expect((JSON.parse(fs.readFileSync(file("kept.json"), "utf8")) as VerifyReport).ok).toBe(true);
+  });
+});
+
+describe("report paths that collide: a usage error before anything is sent", () => {
+  test.each([
+    ["--json and --junit, spelt differently", (dir: string) => ["--base-url", world.customBaseUrl, "--json", path.join(dir, "r.out"), "--junit", `${dir}/x/../r.out`], /--json and --junit name the same file/],
+    ["--json and the --outputs file", (dir: string) => ["--outputs", path.join(dir, "o.json"), "--json", `${dir}/./o.json`], /--json names the --outputs file/],
+    ["--junit and the --outputs file", (dir: string) => ["--outputs", path.join(dir, "o.json"), "--junit", `${dir}//o.json`], /--junit names the --outputs file/],
+  ])("%s", async (_what, argv, message) => {
+    fs.writeFileSync(file("o.json"), JSON.stringify({ s: { endpoint_domain: ENDPOINT_DOMAIN, custom_domain: CUSTOM_DOMAIN, endpoint_zone_ips: ["127.0.0.1"] } }));
+    const before = fs.readFileSync(file("o.json"), "utf8");
+    const run = await cli([...argv(world.dir), ...base()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(world.dns.queries).toHaveLength(0);
+    expect(world.https.requests).toHaveLength(0);
+    expect(fs.readFileSync(file("o.json"), "utf8")).toBe(before);
   });
 });
 
@@ -134,6 +176,39 @@ describe("messages speak in flags", () => {
     const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--timeout-ms", "1500"]);
     expect(run.stdout).toMatch(/raise --timeout-ms/);
     expect(run.stdout).not.toMatch(/`timeoutMs`/);
+  });
+
+  test("a key pasted as --api-key-env's value is not echoed, though no variable holds it", async () => {
+    const run = await cli(["--base-url", "http://127.0.0.1:9/x", "--api-key-env", KEY], {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--api-key-env \(35 characters, not shown: it may be a key\) is not a variable name/);
+    expect(keyWindows(run.stderr + run.stdout)).toEqual([]);
+  });
+
+  test("a usage error is scrubbed with the variable --api-key-env names, though argv did not parse", async () => {
+    // The whole key (hidden by its shape) and an 8-character run of it (short enough to be quoted: the scrub must catch it).
+    for (const value of [KEY, KEY.slice(6, 14)]) {
+      const run = await cli(["--api-key-env", "MYK", "--base-url", "http://127.0.0.1:9/x", "--timeout-ms", value], { MYK: KEY });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--timeout-ms .* is not a whole number/);
+      expect(keyWindows(run.stderr + run.stdout)).toEqual([]);
+    }
+  });
+
+  test.each([
+    ["--dns-timeout-ms", KEY],
+    ["--api", KEY],
+    ["--expect-ips", KEY],
+    ["--model", `${KEY}!`],
+    ["--output-prefix", KEY],
+  ])("a key pasted as %s is not echoed", async (flag, value) => {
+    fs.writeFileSync(file("one-hub.json"), JSON.stringify({ s: { endpoint_domain: ENDPOINT_DOMAIN, custom_domain: CUSTOM_DOMAIN, endpoint_zone_ips: ["127.0.0.1"] } }));
+    const target = flag === "--output-prefix" ? ["--outputs", file("one-hub.json")] : ["--base-url", "http://127.0.0.1:9/x"];
+    const run = await cli([...target, flag, value, ...base()], { DASHSCOPE_API_KEY: "sk-another-valid-key-0000000000" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/not shown: it may be a key/);
+    expect(keyWindows(run.stderr + run.stdout)).toEqual([]);
+    expect(world.https.requests).toHaveLength(0);
   });
 
   test("a pasted key as an option or argument is never echoed", async () => {

@@ -145,3 +145,16 @@ describe("each family's faults fail with their own codes", () => {
     expect(check(report, "anthropic")).toMatchObject({ status: "fail", httpStatus: 401, apiCode: "authentication_error" });
   });
 });
+
+describe("DashScope native streaming faults: a non-2xx status with an event-stream body", () => {
+  test("the code in its event:error data is read: a quota code fails (exit 1, not inconclusive) with the quota hint", async () => {
+    world.https.setFault("dashscope-stream", { kind: "sse-error", status: 429, code: "AllocationQuota.FreeTierOnly", message: "The free tier of the model has been exhausted." });
+    const report = await verify({ apis: ["dashscope"] });
+    const stream = check(report, "dashscope-stream");
+    expect(stream).toMatchObject({ status: "fail", code: VerifyErrorCode.HTTP_STATUS, httpStatus: 429, apiCode: "AllocationQuota.FreeTierOnly" });
+    expect(stream?.inconclusive).toBeFalsy();
+    expect(stream?.message).toMatch(/quota or balance is exhausted/);
+    expect(stream?.message).not.toMatch(/non-JSON|proxy/);
+    expect(report.exitCode).toBe(1);
+  });
+});

@@ -160,3 +160,25 @@ describe("tls", () => {
 });
 
 test("startOpenAiServer stays importable for the bench", () => expect(typeof startOpenAiServer).toBe("function"));
+
+describe("the library redacts what it returns, not only the CLI", () => {
+  const windows = (text: string) => {
+    const found: string[] = [];
+    for (let i = 0; i + 8 <= KEY.length; i++) if (text.includes(KEY.slice(i, i + 8))) found.push(KEY.slice(i, i + 8));
+    return found;
+  };
+
+  test("a gateway echoing the key in x-request-id, error.code and the message leaves no 8-character run of it in the report or any onCheck payload", async () => {
+    const echo = { kind: "status", status: 401, headers: { "x-request-id": `req-${KEY}` }, body: { error: { code: KEY, message: `Incorrect API key provided: ${KEY}` } } } as const;
+    world.https.setFault("models", echo);
+    world.https.setFault("chat", echo);
+    world.https.setFault("stream", echo);
+    const payloads: string[] = [];
+    const report = await verify({ onCheck: (c) => payloads.push(JSON.stringify(c)) });
+    expect(check(report, "chat")).toMatchObject({ status: "fail", httpStatus: 401 });
+    expect(world.https.requests.length).toBeGreaterThanOrEqual(2);
+    expect(payloads.length).toBe(report.checks.length);
+    for (const text of [JSON.stringify(report), ...payloads]) expect(windows(text)).toEqual([]);
+    expect(JSON.stringify(report)).toContain("[REDACTED]");
+  });
+});

@@ -3,6 +3,7 @@ import { REDACTED } from "cdktf-dashscope-privatelink/verify";
 import { toFlags } from "../../lib/verify/cli";
 import { createRedactor, excerpt, redactValue } from "../../lib/verify/redact";
 import { ChatStreamReader } from "../../lib/verify/sse";
+import { MAX_MESSAGE_CHARS, result } from "../../lib/verify/verifier";
 
 const KEY = "sk-7f3a9c1e5b2d4680aa11bb22cc33dd44";
 
@@ -51,5 +52,16 @@ describe("ChatStreamReader: the reply is choice index 0", () => {
     reader.push(chunk([{ index: 0, delta: { content: "b" }, finish_reason: "stop" }]));
     reader.push("data: [DONE]\n\n");
     expect(reader.end()).toMatchObject({ text: "ab", finishReason: "stop" });
+  });
+});
+
+describe("a check's message is redacted before it is capped", () => {
+  test("a key straddling the cap leaves no prefix of it", () => {
+    // Capped first, the cut would keep 7 characters of the key: fewer than a window, so a later redaction would miss them.
+    const message = `${"x".repeat(MAX_MESSAGE_CHARS - 7)}${KEY} and more`;
+    const check = result("chat", "https://t/compatible-mode/v1", 1, { status: "fail", message }, createRedactor(KEY));
+    expect(check.message).not.toContain(KEY.slice(0, 3));
+    expect(check.message).toMatch(/x\[REDA/);
+    expect(check.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS + "… (truncated)".length);
   });
 });

@@ -103,6 +103,12 @@ describe("ChatStreamReader", () => {
     expect(err.message).toMatch(/not a chat\.completion\.chunk/);
   });
 
+  test("any truthy error is an error event, as in the OpenAI SDK: a string error beside choices", () => {
+    const err = errorOf(() => readCut(enc.encode(`data: {"error":"overloaded","choices":[{"index":0,"delta":{"content":"a"}}]}\n\ndata: [DONE]\n\n`), []));
+    expect(err.code).toBe(VerifyErrorCode.STREAM_PROTOCOL);
+    expect(err.message).toMatch(/error event: error overloaded/);
+  });
+
   test("reports an error event carried in the stream", () => {
     const err = errorOf(() =>
       readCut(enc.encode(`data: {"error":{"code":"data_inspection_failed","message":"Input data may contain inappropriate content."}}\n\n`), []),
