@@ -49,6 +49,9 @@ function timed(label, fn) {
   return result;
 }
 
+/** Every command of the run (npm install, npx, tsc, node) gets this long; a hang fails the run, naming the command. */
+const COMMAND_TIMEOUT_MS = 5 * 60_000;
+
 function run(cmd, argv, cwd, env = {}) {
   try {
     return execFileSync(cmd, argv, {
@@ -56,8 +59,13 @@ function run(cmd, argv, cwd, env = {}) {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env },
+      timeout: COMMAND_TIMEOUT_MS,
+      killSignal: "SIGKILL",
     });
   } catch (err) {
+    if (err.signal === "SIGKILL" || (err.code === "ETIMEDOUT")) {
+      throw new Error(`${path.basename(cwd)}: ${cmd} ${argv.join(" ")} timed out after ${COMMAND_TIMEOUT_MS / 1000} s:\n${err.stdout || ""}${err.stderr || ""}`);
+    }
     throw new Error(`${path.basename(cwd)}: ${cmd} ${argv.join(" ")} failed:\n${err.stdout || ""}${err.stderr || ""}`);
   }
 }
