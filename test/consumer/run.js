@@ -28,6 +28,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { execFileSync } = require("child_process");
+const { ourLifecycleWarning } = require("./npm-output");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = __dirname;
@@ -102,12 +103,12 @@ function pack() {
   return { cdktf, cdktn };
 }
 
-/** `npm install` of the tarball and its peers; fails on any lifecycle-script warning. */
+/** `npm install` of the tarball and its peers; fails when npm reports a lifecycle script of our package. */
 function install(dir, deps, devDeps) {
   const common = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=warn"];
   const out = run("npm", [...common, ...deps], dir) + run("npm", [...common, "--save-dev", ...devDeps], dir);
-  const warning = out.split("\n").find((l) => /lifecycle|install script|prepare|postinstall/i.test(l));
-  if (warning) throw new Error(`${path.basename(dir)}: installing printed a lifecycle-script warning: ${warning}`);
+  const warning = ourLifecycleWarning(out);
+  if (warning) throw new Error(`${path.basename(dir)}: installing printed a lifecycle-script warning for our package: ${warning}`);
 }
 
 function tsc(dir, project) {
@@ -177,12 +178,15 @@ if (loaded.length) { console.error(loaded.slice(0, 3).join("\\n")); process.exit
 
 function main() {
   const started = Date.now();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-consumer-"));
-  const tarballs = pack();
-  const sizes = Object.fromEntries(Object.entries(tarballs).map(([k, f]) => [k, fs.statSync(f).size]));
   const peers = { cdktf: `cdktf@${version("cdktf")}`, cdktn: `cdktn@${version("cdktn")}`, constructs: `constructs@${version("constructs")}` };
   const dev = [`typescript@${version("typescript")}`, `@types/node@${version("@types/node")}`];
+  let work;
+  let sizes;
   try {
+    // Packed first: a failed pack leaves no project directory behind.
+    const tarballs = pack();
+    sizes = Object.fromEntries(Object.entries(tarballs).map(([k, f]) => [k, fs.statSync(f).size]));
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-consumer-"));
     // (a) the stock cdktf init app, with the quickstart.
     const a = path.join(work, "init-app");
     initApp(a, "init-app");
@@ -262,8 +266,8 @@ function main() {
     if (cliStacks.sort().join() !== Object.keys(stacksOf(cdktfExamples)).sort().join()) throw new Error(`npx cdktf synth wrote ${cliStacks}`);
     notes.push(`npx cdktf synth: ${cliStacks.join(", ")}`);
   } finally {
-    if (args.keep) process.stderr.write(`consumer: projects kept in ${work}\n`);
-    else fs.rmSync(work, { recursive: true, force: true });
+    if (work && args.keep) process.stderr.write(`consumer: projects kept in ${work}\n`);
+    else if (work) fs.rmSync(work, { recursive: true, force: true });
   }
   for (const note of notes) process.stdout.write(`${note}\n`);
   for (const [label, ms] of timings) process.stdout.write(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${label}\n`);
