@@ -169,6 +169,24 @@ function addExamples(dir, flavour) {
   return outdir;
 }
 
+/** The packed tfcheck as installed: real terraform validate and plan on every stack of cdktf.out, exit 0. */
+function tfcheckInstalled(dir) {
+  const out = run("npx", ["--no-install", "dashscope-privatelink-tfcheck", "cdktf.out", "--json"], dir, {
+    PATH: `/usr/local/bin${path.delimiter}${process.env.PATH}`,
+  });
+  let reports;
+  try {
+    reports = JSON.parse(out);
+  } catch {
+    throw new Error(`${path.basename(dir)}: tfcheck --json printed no JSON:\n${out}`);
+  }
+  const ok = (r) => typeof r.stack === "string" && r.validate && r.validate.ok === true && r.plan && r.plan.ok === true && Number.isInteger(r.plan.add);
+  if (!Array.isArray(reports) || reports.length === 0 || !reports.every(ok)) {
+    throw new Error(`${path.basename(dir)}: tfcheck --json: want [{ stack, validate: { ok: true }, plan: { ok: true, add } }], got ${out.slice(0, 2000)}`);
+  }
+  return `tfcheck (installed): ${reports.map((r) => `${path.basename(r.stack)} +${r.plan.add}`).join(", ")}`;
+}
+
 function verifyLoadsNoCore(dir, pkgName) {
   const script = `require(${JSON.stringify(`${pkgName}/verify`)});
 const loaded = Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/](cdktf|cdktn|constructs)[\\\\/]/.test(f));
@@ -195,6 +213,7 @@ function main() {
     timed("(a) npm install (tarball, cdktf, constructs)", () => install(a, [tarballs.cdktf, peers.cdktf, peers.constructs], dev));
     timed("(a) tsc with the library (quickstart)", () => tsc(a));
     timed("(a) node main.js", () => run(process.execPath, ["main.js"], a));
+    timed("(a) npx dashscope-privatelink-tfcheck cdktf.out --json", () => notes.push(tfcheckInstalled(a)));
     notes.push(run(process.execPath, ["check-outputs.js"], a).trim());
     verifyLoadsNoCore(a, "cdktf-dashscope-privatelink");
 

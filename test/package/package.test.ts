@@ -26,6 +26,13 @@ describe("the packed tarball (npm pack --dry-run)", () => {
     }
   });
 
+  test("holds what the offline checker needs at run time: the pinned schema and the stand-in plugin's entry", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PINNED_SCHEMA } = require("../../lib/testing/driver") as { PINNED_SCHEMA: string };
+    expect(path.relative(ROOT, PINNED_SCHEMA)).toBe(path.join("provider", "alicloud-schema.json"));
+    expect(packed).toEqual(expect.arrayContaining(["provider/alicloud-schema.json", "dist/lib/testing/plugin-main.js"]));
+  });
+
   test("holds every export's target and types, every typesVersions target and every bin", () => {
     const targets: string[] = [];
     for (const [subpath, target] of Object.entries<any>(pkg.exports)) {
