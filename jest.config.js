@@ -13,6 +13,7 @@ module.exports = {
     "^cdktf-dashscope-privatelink/testing$": "<rootDir>/lib/testing/index.ts",
   },
   globalSetup: "<rootDir>/test/global-setup.js",
+  globalTeardown: "<rootDir>/test/global-teardown.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 30000,
 };
