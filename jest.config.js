@@ -10,8 +10,10 @@ module.exports = {
     "^cdktf-dashscope-privatelink$": "<rootDir>/lib/index.ts",
     "^cdktf-dashscope-privatelink/alicloud$": "<rootDir>/.gen/providers/alicloud/index.ts",
     "^cdktf-dashscope-privatelink/verify$": "<rootDir>/lib/verify/index.ts",
+    "^cdktf-dashscope-privatelink/testing$": "<rootDir>/lib/testing/index.ts",
   },
   globalSetup: "<rootDir>/test/global-setup.js",
+  globalTeardown: "<rootDir>/test/global-teardown.js",
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testTimeout: 30000,
 };

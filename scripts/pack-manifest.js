@@ -38,8 +38,6 @@ const FLAVOURS = {
   },
 };
 
-const LIFECYCLE = ["preinstall", "install", "postinstall", "prepare", "prepublish", "preprepare", "postprepare"];
-
 /** `typesVersions` for every subpath of `exports` (except "." and "./package.json"). */
 function typesVersionsFor(exportsMap) {
   const map = {};
@@ -58,21 +56,16 @@ function subpaths(pkg) {
 }
 
 /**
- * The manifest of the tarball of `flavour`. `keepPackHooks` keeps prepack/postpack (npm reads the
- * rewritten file back and runs postpack from it, which restores the repo's package.json).
+ * The manifest of the tarball of `flavour`: no `scripts` at all. npm runs `postpack` (which restores the
+ * repo's package.json) from the manifest it read before `prepack`, so the rewritten file needs no hooks.
  */
-function packedManifest(pkg, flavour, { keepPackHooks = false } = {}) {
+function packedManifest(pkg, flavour) {
   const f = FLAVOURS[flavour];
   if (!f) throw new Error(`pack-manifest: unknown flavour '${flavour}'; use cdktf or cdktn`);
   const out = {};
   for (const [key, value] of Object.entries(pkg)) {
     if (key === "devDependencies") continue;
-    if (key === "scripts") {
-      const kept = {};
-      if (keepPackHooks) for (const hook of ["prepack", "postpack"]) if (value[hook]) kept[hook] = value[hook];
-      if (Object.keys(kept).length) out.scripts = kept;
-      continue;
-    }
+    if (key === "scripts") continue;
     out[key] = value;
   }
   out.name = f.name;
@@ -82,7 +75,6 @@ function packedManifest(pkg, flavour, { keepPackHooks = false } = {}) {
   }
   out.typesVersions = typesVersionsFor(pkg.exports);
   out.peerDependencies = { ...f.peerDependencies };
-  for (const hook of LIFECYCLE) if (out.scripts && out.scripts[hook]) delete out.scripts[hook];
   return out;
 }
 
@@ -100,7 +92,7 @@ function prepack() {
   if (JSON.parse(text).scripts.bundle) execFileSync("npm", ["run", "--silent", "bundle"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   fs.mkdirSync(path.dirname(BACKUP), { recursive: true });
   fs.writeFileSync(BACKUP, text);
-  writeJson(MANIFEST, packedManifest(JSON.parse(text), "cdktf", { keepPackHooks: true }));
+  writeJson(MANIFEST, packedManifest(JSON.parse(text), "cdktf"));
 }
 
 function postpack() {

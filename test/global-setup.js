@@ -1,7 +1,11 @@
 // Runs once in jest's parent process, before the workers start:
 // - dist/ is rebuilt when a source is newer (the CLI and bench tests run compiled code, and
 //   `npx jest <path>` does not run tsc first the way `npm test` does; ~10 ms when current);
-// - every worker, and every process a test starts, loads the loopback guard through NODE_OPTIONS.
+// - every worker, and every process a test starts, loads the loopback guard through NODE_OPTIONS;
+// - TMPDIR is a fresh directory of this run (cdktf's Testing.app()/fullSynth() leave
+//   /tmp/cdktf.outdir.* behind); test/global-teardown.js removes it.
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const { ensureBuilt } = require("../scripts/build-if-stale");
 
@@ -17,4 +21,10 @@ module.exports = async () => {
   const current = process.env.NODE_OPTIONS ?? "";
   if (!current.includes(guard)) process.env.NODE_OPTIONS = `${current} --require ${JSON.stringify(guard)}`.trim();
   process.env.CHECKPOINT_DISABLE = "1";
+  if (!process.env.DSPL_JEST_TMPDIR) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-jest-"));
+    process.env.DSPL_JEST_TMPDIR = dir;
+    process.env.DSPL_JEST_ORIGINAL_TMPDIR = process.env.TMPDIR ?? "";
+    process.env.TMPDIR = dir;
+  }
 };

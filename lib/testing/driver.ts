@@ -183,9 +183,7 @@ export async function planOffline(dir: string, options: PlanOfflineOptions = {})
     const dir = path.join(work, "stack");
     const docs = copyStack(path.resolve(stackDir), dir);
     writeOverride(dir, docs);
-    const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
-    for (const k of Object.keys(env)) if (/^TF_(CLI_ARGS.*|DATA_DIR|PLUGIN_CACHE_DIR|WORKSPACE)$/.test(k)) delete env[k];
-    env.TF_CLI_CONFIG_FILE = installStandIn(work, platform, providerVersion(docs), schema);
+    const env = terraformEnv(work, installStandIn(work, platform, providerVersion(docs), schema));
     const tf = (args: string[]) => run(terraform, args, dir, env, timeoutMs);
 
     const init = await tf(["init", "-input=false", "-no-color"]);
@@ -226,6 +224,20 @@ export async function planOffline(dir: string, options: PlanOfflineOptions = {})
 }
 
 /**
+ * The environment of every terraform run: the caller's, without what would send terraform elsewhere
+ * (TF_CLI_ARGS*, TF_DATA_DIR, TF_PLUGIN_CACHE_DIR, TF_WORKSPACE), with the stand-in's CLI config, and
+ * PLUGIN_UNIX_SOCKET_DIR in `work` (go-plugin and the stand-in put their sockets there), so that
+ * deleting `work` removes them even when the plugin was killed.
+ */
+export function terraformEnv(work: string, cliConfigFile: string, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
+  for (const k of Object.keys(env)) if (/^TF_(CLI_ARGS.*|DATA_DIR|PLUGIN_CACHE_DIR|WORKSPACE)$/.test(k)) delete env[k];
+  env.TF_CLI_CONFIG_FILE = cliConfigFile;
+  env.PLUGIN_UNIX_SOCKET_DIR = work;
+  return env;
+}
+
+/**
  * The provider schema terraform receives from the stand-in: `terraform providers schema -json` in
  * an empty configuration that requires aliyun/alicloud. Equal to the served file when the stand-in
  * encodes the schema faithfully (a test asserts it for the pinned schema).
@@ -239,7 +251,7 @@ export async function servedSchema(options: Pick<PlanOfflineOptions, "schema" | 
     fs.mkdirSync(dir);
     const config = { terraform: { required_providers: { alicloud: { source: "aliyun/alicloud", version: PINNED_PROVIDER_VERSION } } } };
     fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(config));
-    const env = { ...process.env, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", TF_CLI_CONFIG_FILE: installStandIn(work, platform, PINNED_PROVIDER_VERSION, path.resolve(options.schema ?? PINNED_SCHEMA)) };
+    const env = terraformEnv(work, installStandIn(work, platform, PINNED_PROVIDER_VERSION, path.resolve(options.schema ?? PINNED_SCHEMA)));
     for (const args of [["init", "-input=false", "-no-color"], ["providers", "schema", "-json"]]) {
       const r = await run(terraform, args, dir, env, options.timeoutMs ?? 300_000);
       if (r.code !== 0) throw new Error(`terraform ${args.join(" ")} failed (exit ${r.code}): ${r.stderr.trim()}`);

@@ -25,6 +25,8 @@ describe("generated bindings", () => {
       cwd: ROOT,
       env: { PATH: path.dirname(process.execPath), HOME: os.tmpdir(), CHECKPOINT_DISABLE: "1", NODE_OPTIONS: process.env.NODE_OPTIONS ?? "" },
       encoding: "utf8",
+      timeout: 120_000,
+      killSignal: "SIGKILL",
     });
   });
 

@@ -28,6 +28,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { execFileSync } = require("child_process");
+const { ourLifecycleWarning } = require("./npm-output");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = __dirname;
@@ -49,6 +50,9 @@ function timed(label, fn) {
   return result;
 }
 
+/** Every command of the run (npm install, npx, tsc, node) gets this long; a hang fails the run, naming the command. */
+const COMMAND_TIMEOUT_MS = 5 * 60_000;
+
 function run(cmd, argv, cwd, env = {}) {
   try {
     return execFileSync(cmd, argv, {
@@ -56,8 +60,13 @@ function run(cmd, argv, cwd, env = {}) {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env },
+      timeout: COMMAND_TIMEOUT_MS,
+      killSignal: "SIGKILL",
     });
   } catch (err) {
+    if (err.signal === "SIGKILL" || (err.code === "ETIMEDOUT")) {
+      throw new Error(`${path.basename(cwd)}: ${cmd} ${argv.join(" ")} timed out after ${COMMAND_TIMEOUT_MS / 1000} s:\n${err.stdout || ""}${err.stderr || ""}`);
+    }
     throw new Error(`${path.basename(cwd)}: ${cmd} ${argv.join(" ")} failed:\n${err.stdout || ""}${err.stderr || ""}`);
   }
 }
@@ -94,12 +103,12 @@ function pack() {
   return { cdktf, cdktn };
 }
 
-/** `npm install` of the tarball and its peers; fails on any lifecycle-script warning. */
+/** `npm install` of the tarball and its peers; fails when npm reports a lifecycle script of our package. */
 function install(dir, deps, devDeps) {
   const common = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=warn"];
   const out = run("npm", [...common, ...deps], dir) + run("npm", [...common, "--save-dev", ...devDeps], dir);
-  const warning = out.split("\n").find((l) => /lifecycle|install script|prepare|postinstall/i.test(l));
-  if (warning) throw new Error(`${path.basename(dir)}: installing printed a lifecycle-script warning: ${warning}`);
+  const warning = ourLifecycleWarning(out);
+  if (warning) throw new Error(`${path.basename(dir)}: installing printed a lifecycle-script warning for our package: ${warning}`);
 }
 
 function tsc(dir, project) {
@@ -160,6 +169,24 @@ function addExamples(dir, flavour) {
   return outdir;
 }
 
+/** The packed tfcheck as installed: real terraform validate and plan on every stack of cdktf.out, exit 0. */
+function tfcheckInstalled(dir) {
+  const out = run("npx", ["--no-install", "dashscope-privatelink-tfcheck", "cdktf.out", "--json"], dir, {
+    PATH: `/usr/local/bin${path.delimiter}${process.env.PATH}`,
+  });
+  let reports;
+  try {
+    reports = JSON.parse(out);
+  } catch {
+    throw new Error(`${path.basename(dir)}: tfcheck --json printed no JSON:\n${out}`);
+  }
+  const ok = (r) => typeof r.stack === "string" && r.validate && r.validate.ok === true && r.plan && r.plan.ok === true && Number.isInteger(r.plan.add);
+  if (!Array.isArray(reports) || reports.length === 0 || !reports.every(ok)) {
+    throw new Error(`${path.basename(dir)}: tfcheck --json: want [{ stack, validate: { ok: true }, plan: { ok: true, add } }], got ${out.slice(0, 2000)}`);
+  }
+  return `tfcheck (installed): ${reports.map((r) => `${path.basename(r.stack)} +${r.plan.add}`).join(", ")}`;
+}
+
 function verifyLoadsNoCore(dir, pkgName) {
   const script = `require(${JSON.stringify(`${pkgName}/verify`)});
 const loaded = Object.keys(require.cache).filter((f) => /[\\\\/]node_modules[\\\\/](cdktf|cdktn|constructs)[\\\\/]/.test(f));
@@ -169,12 +196,15 @@ if (loaded.length) { console.error(loaded.slice(0, 3).join("\\n")); process.exit
 
 function main() {
   const started = Date.now();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-consumer-"));
-  const tarballs = pack();
-  const sizes = Object.fromEntries(Object.entries(tarballs).map(([k, f]) => [k, fs.statSync(f).size]));
   const peers = { cdktf: `cdktf@${version("cdktf")}`, cdktn: `cdktn@${version("cdktn")}`, constructs: `constructs@${version("constructs")}` };
   const dev = [`typescript@${version("typescript")}`, `@types/node@${version("@types/node")}`];
+  let work;
+  let sizes;
   try {
+    // Packed first: a failed pack leaves no project directory behind.
+    const tarballs = pack();
+    sizes = Object.fromEntries(Object.entries(tarballs).map(([k, f]) => [k, fs.statSync(f).size]));
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "dspl-consumer-"));
     // (a) the stock cdktf init app, with the quickstart.
     const a = path.join(work, "init-app");
     initApp(a, "init-app");
@@ -183,6 +213,7 @@ function main() {
     timed("(a) npm install (tarball, cdktf, constructs)", () => install(a, [tarballs.cdktf, peers.cdktf, peers.constructs], dev));
     timed("(a) tsc with the library (quickstart)", () => tsc(a));
     timed("(a) node main.js", () => run(process.execPath, ["main.js"], a));
+    timed("(a) npx dashscope-privatelink-tfcheck cdktf.out --json", () => notes.push(tfcheckInstalled(a)));
     notes.push(run(process.execPath, ["check-outputs.js"], a).trim());
     verifyLoadsNoCore(a, "cdktf-dashscope-privatelink");
 
@@ -254,8 +285,8 @@ function main() {
     if (cliStacks.sort().join() !== Object.keys(stacksOf(cdktfExamples)).sort().join()) throw new Error(`npx cdktf synth wrote ${cliStacks}`);
     notes.push(`npx cdktf synth: ${cliStacks.join(", ")}`);
   } finally {
-    if (args.keep) process.stderr.write(`consumer: projects kept in ${work}\n`);
-    else fs.rmSync(work, { recursive: true, force: true });
+    if (work && args.keep) process.stderr.write(`consumer: projects kept in ${work}\n`);
+    else if (work) fs.rmSync(work, { recursive: true, force: true });
   }
   for (const note of notes) process.stdout.write(`${note}\n`);
   for (const [label, ms] of timings) process.stdout.write(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${label}\n`);

@@ -74,7 +74,12 @@ describe("encodings", () => {
 
   test("started without terraform's magic cookie, the plugin says what it is and exits 1", () => {
     const main = path.join(__dirname, "..", "..", "dist", "lib", "testing", "plugin-main.js");
-    const r = spawnSync(process.execPath, [main, PINNED_SCHEMA], { encoding: "utf8", env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: "" } });
+    const r = spawnSync(process.execPath, [main, PINNED_SCHEMA], {
+      encoding: "utf8",
+      env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: "" },
+      timeout: 10_000,
+      killSignal: "SIGKILL",
+    });
     expect([r.status, r.stdout]).toEqual([1, ""]);
     expect(r.stderr).toMatch(/stand-in for the aliyun\/alicloud Terraform provider/);
   });

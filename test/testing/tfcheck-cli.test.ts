@@ -12,12 +12,16 @@ const TIMEOUT_MS = 300_000;
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+      timeout: TIMEOUT_MS - 10_000,
+      killSignal: "SIGKILL",
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (b) => (stdout += b));
     child.stderr.on("data", (b) => (stderr += b));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code, signal) => resolve({ code, stdout, stderr: signal ? `${stderr}\nkilled by ${signal} (timeout)` : stderr }));
   });
 }
 

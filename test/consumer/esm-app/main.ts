@@ -1,13 +1,15 @@
-// An ESM app ("type": "module", NodeNext) importing named exports from all three subpaths, tested
+// An ESM app ("type": "module", NodeNext) importing named exports from all four subpaths, tested
 // from the packed tarball by test/consumer/run.js; for CDK Terrain the runner rewrites "cdktf" to
 // "cdktn" and the package name to cdktn-dashscope-privatelink, as a cdktn user writes it.
 import { App, TerraformStack } from "cdktf";
 import { DashScopeEndpoint, DashScopeEndpointOutputs, ENDPOINT_OUTPUT_NAMES, lookupRegion } from "cdktf-dashscope-privatelink";
 import { provider, vpc, vswitch } from "cdktf-dashscope-privatelink/alicloud";
+import { offlineMatchers, planOffline } from "cdktf-dashscope-privatelink/testing";
 import { CHECK_NAMES } from "cdktf-dashscope-privatelink/verify";
 
 const REGION = "ap-southeast-1";
 if (!lookupRegion(REGION)) throw new Error(`${REGION} is missing from the catalog`);
+if (typeof planOffline !== "function" || typeof offlineMatchers !== "object") throw new Error("the /testing subpath lacks planOffline or offlineMatchers");
 if (!CHECK_NAMES.includes("dns")) throw new Error(`CHECK_NAMES lacks dns: ${CHECK_NAMES.join(", ")}`);
 
 const app = new App({ outdir: "cdktf.out" });
