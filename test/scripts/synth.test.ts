@@ -8,7 +8,8 @@ const SYNTH = path.join(ROOT, "scripts", "synth.js");
 
 /**
  * A user app as a module for `synth.js --app`: stack "warned" carries the provider-version warning
- * (bindings for another alicloud version), stack "broken" has an endpoint without any provider,
+ * (bindings for another alicloud version) and an unknown zone's warning (`ap-southeast-1z`, of the right
+ * form but not in the dated zone list), stack "broken" has an endpoint without any provider,
  * which fails DSPL_PROVIDER_MISSING at synth (a lazy validation, so it reaches app.synth()).
  */
 function writeApp(dir: string, { broken }: { broken: boolean }): string {
@@ -28,7 +29,8 @@ exports.buildApp = ({ outdir }) => {
   const warned = new TerraformStack(app, "warned");
   const provider = new AlicloudProvider(warned, "sg", { region: "ap-southeast-1", alias: "sg" });
   Object.assign(provider.terraformGeneratorMetadata, { providerVersion: "1.300.0" });
-  new DashScopeEndpoint(warned, "Endpoint", { ...base, provider });
+  const unknownZone = [vSwitches[0], { vSwitchId: "vsw-z", zoneId: "ap-southeast-1z" }];
+  new DashScopeEndpoint(warned, "Endpoint", { ...base, vSwitches: unknownZone, provider });
   if (${broken}) new DashScopeEndpoint(new TerraformStack(app, "broken"), "Endpoint", base);
   return app;
 };
@@ -53,6 +55,7 @@ describe("npm run synth (scripts/synth.js)", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^warned: \d+ resources, 0 data sources, outputs: /m);
     expect(run.stdout).toMatch(/^\[warned\] Warning: \[warned\/sg\] .*aliyun\/alicloud 1\.300\.0.*1\.289\.0/m);
+    expect(run.stdout).toMatch(/^\[warned\] Warning: \[warned\/Endpoint\] \[DSPL_ZONE_UNKNOWN\] .*"ap-southeast-1z"/m);
   });
 
   test("a validation error that reaches app.synth() keeps its DSPL_* code, and the warnings are still shown", () => {
