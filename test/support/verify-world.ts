@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { type DnsRecords, startDnsServer, type TestDnsServer } from "./dns-server";
 import { startOpenAiServer, type OpenAiServerOptions, type TestOpenAiServer } from "./openai-server";
 import { createTestPki, type TestPki } from "./pki";
+import { type VerifyOptions, type VerifyReport, verifyDeployment } from "cdktf-dashscope-privatelink/verify";
 
 export const CUSTOM_DOMAIN = "vpc-ap-southeast-1.dashscope.aliyuncs.com";
 export const ENDPOINT_DOMAIN = "ep-0test1234abcd5678.dashscope.ap-southeast-1.privatelink.aliyuncs.com";
@@ -87,4 +88,20 @@ export async function startVerifyWorld(options: Pick<OpenAiServerOptions, "apiKe
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `verifyDeployment` against the world's custom domain, resolved through its DNS server and trusted
+ * through its CA, with no proxy variables; `overrides` win.
+ */
+export function verifyInWorld(world: VerifyWorld, apiKey: string, overrides: Partial<VerifyOptions> = {}): Promise<VerifyReport> {
+  return verifyDeployment({
+    targets: [{ baseUrl: world.customBaseUrl }],
+    apiKey,
+    dnsServers: [world.dns.address],
+    ca: [world.caPem],
+    timeoutMs: 8000,
+    env: {},
+    ...overrides,
+  });
 }

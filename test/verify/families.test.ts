@@ -1,9 +1,9 @@
 // The four API families through one pinned, verified connection, against the loopback server that
 // speaks all of them; each family's error and stream faults fail with their own codes.
-import { type CheckName, type VerifyOptions, type VerifyReport, VerifyErrorCode, verifyDeployment } from "cdktf-dashscope-privatelink/verify";
+import { type CheckName, type VerifyOptions, type VerifyReport, VerifyErrorCode } from "cdktf-dashscope-privatelink/verify";
 import { ANTHROPIC_DELTAS, DASHSCOPE_DELTAS, EMBEDDING_DIMENSION } from "../support/family-wire";
 import { type Route } from "../support/openai-server";
-import { type VerifyWorld, startVerifyWorld } from "../support/verify-world";
+import { type VerifyWorld, startVerifyWorld, verifyInWorld } from "../support/verify-world";
 
 const KEY = "sk-families-test-5e4d3c2b1a09f8e7";
 const ALL = ["openai", "anthropic", "dashscope", "embeddings"] as const;
@@ -16,16 +16,7 @@ afterAll(() => world.close());
 beforeEach(() => world.reset());
 
 function verify(overrides: Partial<VerifyOptions> = {}): Promise<VerifyReport> {
-  return verifyDeployment({
-    targets: [{ baseUrl: world.customBaseUrl }],
-    apiKey: KEY,
-    apis: ALL,
-    dnsServers: [world.dns.address],
-    ca: [world.caPem],
-    timeoutMs: 8000,
-    env: {},
-    ...overrides,
-  });
+  return verifyInWorld(world, KEY, { apis: ALL, ...overrides });
 }
 
 const check = (report: VerifyReport, name: CheckName) => report.checks.find((c) => c.name === name);

@@ -2,9 +2,9 @@
 // each fails on the verifier before the fix.
 import * as https from "node:https";
 import type { AddressInfo } from "node:net";
-import { type CheckName, type VerifyOptions, type VerifyReport, VerifyErrorCode, verifyDeployment } from "cdktf-dashscope-privatelink/verify";
+import { type CheckName, type VerifyOptions, type VerifyReport, VerifyErrorCode } from "cdktf-dashscope-privatelink/verify";
 import { CHAT_REPLY, startOpenAiServer } from "../support/openai-server";
-import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, type VerifyWorld, startVerifyWorld } from "../support/verify-world";
+import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, type VerifyWorld, startVerifyWorld, verifyInWorld } from "../support/verify-world";
 
 const KEY = "sk-findings-7f3a9c1e5b2d4680aa11";
 
@@ -16,15 +16,7 @@ afterAll(() => world.close());
 beforeEach(() => world.reset());
 
 function verify(overrides: Partial<VerifyOptions> = {}): Promise<VerifyReport> {
-  return verifyDeployment({
-    targets: [{ baseUrl: world.customBaseUrl }],
-    apiKey: KEY,
-    dnsServers: [world.dns.address],
-    ca: [world.caPem],
-    timeoutMs: 8000,
-    env: {},
-    ...overrides,
-  });
+  return verifyInWorld(world, KEY, { ...overrides });
 }
 const check = (report: VerifyReport, name: CheckName) => report.checks.find((c) => c.name === name);
 
