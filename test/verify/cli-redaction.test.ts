@@ -1,39 +1,16 @@
 // The CLI as a process: no 8-character run of the key in any output or file, even through a
 // gateway that echoes every header back; --output-prefix; report-write failures; flags in messages.
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { VerifyReport } from "cdktf-dashscope-privatelink/verify";
 import { type Route, ROUTES } from "../support/openai-server";
+import { keyWindows as keyWindows8, runCli } from "../support/cli-process";
 import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, type VerifyWorld, startVerifyWorld } from "../support/verify-world";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "dist", "bin", "dashscope-verify.js");
 const KEY = "sk-7f3a9c1e5b2d468011aa22bb33cc44dd";
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(args: readonly string[], env: NodeJS.ProcessEnv = { DASHSCOPE_API_KEY: KEY }): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...env }, timeout: 30_000, encoding: "utf8" },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** Every 8-character window of the key found in `text`. */
-function keyWindows(text: string): string[] {
-  const found: string[] = [];
-  for (let i = 0; i + 8 <= KEY.length; i++) if (text.includes(KEY.slice(i, i + 8))) found.push(KEY.slice(i, i + 8));
-  return found;
-}
+const cli = (args: readonly string[], env: NodeJS.ProcessEnv = { DASHSCOPE_API_KEY: KEY }) => runCli(args, env, 30_000);
+const keyWindows = (text: string) => keyWindows8(KEY, text);
 
 let world: VerifyWorld;
 beforeAll(async () => {

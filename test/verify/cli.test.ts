@@ -5,35 +5,13 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { VerifyReport } from "cdktf-dashscope-privatelink/verify";
+import { BIN, ROOT, runCli } from "../support/cli-process";
 import { STREAM_REPLY } from "../support/openai-server";
 import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, PUBLIC_ADDRESS, type VerifyWorld, startVerifyWorld } from "../support/verify-world";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "dist", "bin", "dashscope-verify.js");
 const KEY = "sk-cli-test-DISTINCTIVE-7c1d9e2f4a6b";
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-/** Runs the CLI with only PATH, NODE_OPTIONS (it carries the loopback guard, see test/global-setup.js) and `env`. */
-function cli(args: readonly string[], env: NodeJS.ProcessEnv = { DASHSCOPE_API_KEY: KEY }): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...env }, timeout: 20_000, encoding: "utf8" },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
-        resolve({ code, stdout, stderr, ms: Date.now() - started });
-      },
-    );
-  });
-}
+const cli = (args: readonly string[], env: NodeJS.ProcessEnv = { DASHSCOPE_API_KEY: KEY }) => runCli(args, env, 20_000);
 
 let world: VerifyWorld;
 
