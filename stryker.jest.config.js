@@ -1,7 +1,22 @@
-// The jest config Stryker runs (stryker.config.json): the repository's, except the global setup,
-// which must not rebuild dist/ inside Stryker's sandbox (the mutants are switched at run time in the
-// instrumented TypeScript that ts-jest loads; dist/ is the build `npm run mutate` makes first).
+// The jest config Stryker runs (stryker.config.json): the repository's, with two changes.
+// - The global setup (scripts/stryker-jest-setup.js) must not rebuild dist/ inside Stryker's sandbox
+//   (the mutants are switched at run time in the instrumented TypeScript that ts-jest loads; dist/ is
+//   the build `npm run mutate` makes first).
+// - Suites that exercise only built artefacts or other processes are left out: the packed tarball,
+//   the API reports, the TypeDoc output, terraform with the provider stand-in, the bundle, the CI
+//   workflow, `npm run synth` and the bench harness. They run dist/ (or a child process), which the
+//   mutants never reach, so in Stryker's sandbox they can only cost minutes per mutant, never kill one.
 const base = require("./jest.config");
 
 /** @type {import('jest').Config} */
-module.exports = { ...base, globalSetup: "<rootDir>/scripts/stryker-jest-setup.js" };
+module.exports = {
+  ...base,
+  globalSetup: "<rootDir>/scripts/stryker-jest-setup.js",
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/test/(consumer|api|docs|testing|package|ci|scripts|bench)/",
+    "<rootDir>/test/verify/(bundle|ci-example)\\.test\\.ts$",
+    "<rootDir>/test/conformance/bindings-in-sync\\.test\\.ts$",
+    "<rootDir>/test/tmpdir\\.test\\.ts$", // checks the per-run TMPDIR of test/global-setup.js, which Stryker does not use
+  ],
+};

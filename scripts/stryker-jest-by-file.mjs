@@ -1,0 +1,63 @@
+// A Stryker test runner, `jest-by-file` (stryker.config.json): Stryker's jest runner, except that a
+// mutant runs only the test *files* that hold the tests covering it.
+//
+// Stryker's jest runner hands jest `--findRelatedTests <mutated file>` plus a name pattern of the
+// covering tests. Almost every suite imports lib/validation, so jest then loads ~30 files (cdktf and
+// the construct tree each time) to run perhaps three tests: 5–7 s a mutant on this machine. The
+// per-test coverage of the initial run already says which file each covering test lives in; this
+// runner writes that down (all test-runner processes share Stryker's sandbox, so it is a file there)
+// and hands jest those files instead. The tests that run are the same; only the loading is saved.
+// A mutant whose tests are not all in the record (or with no per-test filter) runs as before.
+import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { PluginKind, commonTokens, declareFactoryPlugin, tokens } from "@stryker-mutator/api/plugin";
+
+const require = createRequire(import.meta.url);
+const runnerDir = path.dirname(require.resolve("@stryker-mutator/jest-runner/package.json"));
+const { jestTestRunnerFactory } = await import(pathToFileURL(path.join(runnerDir, "dist", "src", "jest-test-runner.js")).href);
+
+const RECORD = ".stryker-test-files.json";
+
+function jestByFileFactory(injector) {
+  const runner = jestTestRunnerFactory(injector);
+  const record = path.join(process.cwd(), RECORD);
+  let filesOf; // test id -> test files, read once per process
+
+  const dryRun = runner.dryRun.bind(runner);
+  runner.dryRun = async (options) => {
+    const result = await dryRun(options);
+    if (result.status === "complete") {
+      const map = {};
+      for (const test of result.tests) if (test.fileName) (map[test.id] ??= []).includes(test.fileName) || map[test.id].push(test.fileName);
+      fs.writeFileSync(record, JSON.stringify(map));
+      filesOf = map;
+    }
+    return result;
+  };
+
+  const mutantRun = runner.mutantRun.bind(runner);
+  runner.mutantRun = async (options) => {
+    if (filesOf === undefined) filesOf = fs.existsSync(record) ? JSON.parse(fs.readFileSync(record, "utf8")) : {};
+    const files = new Set();
+    for (const id of options.testFilter ?? []) {
+      const found = filesOf[id];
+      if (!found) return mutantRun(options);
+      for (const file of found) files.add(file);
+    }
+    if (files.size === 0) return mutantRun(options);
+    const adapter = runner.jestTestAdapter;
+    const run = adapter.run;
+    adapter.run = (settings) => run.call(adapter, { ...settings, testFiles: [...files] });
+    try {
+      return await mutantRun(options);
+    } finally {
+      adapter.run = run;
+    }
+  };
+  return runner;
+}
+jestByFileFactory.inject = tokens(commonTokens.injector);
+
+export const strykerPlugins = [declareFactoryPlugin(PluginKind.TestRunner, "jest-by-file", jestByFileFactory)];
