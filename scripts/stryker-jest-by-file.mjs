@@ -6,7 +6,8 @@
 // the construct tree each time) to run perhaps three tests: 5–7 s a mutant on this machine. The
 // per-test coverage of the initial run already says which file each covering test lives in; this
 // runner writes that down (all test-runner processes share Stryker's sandbox, so it is a file there)
-// and hands jest those files instead. The tests that run are the same; only the loading is saved.
+// and hands jest those files, one at a time, stopping at the first that kills the mutant. The tests
+// that run for a survivor are the same as Stryker's; only the loading is saved.
 // A mutant whose tests are not all in the record (or with no per-test filter) runs as before.
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
@@ -24,6 +25,8 @@ function jestByFileFactory(injector) {
   const runner = jestTestRunnerFactory(injector);
   const record = path.join(process.cwd(), RECORD);
   let filesOf; // test id -> test files, read once per process
+  const lastKill = new Map(); // test file -> when it last killed a mutant (a counter)
+  let kills = 0;
 
   const dryRun = runner.dryRun.bind(runner);
   runner.dryRun = async (options) => {
@@ -47,14 +50,27 @@ function jestByFileFactory(injector) {
       for (const file of found) files.add(file);
     }
     if (files.size === 0) return mutantRun(options);
+    // One file at a time, the file that killed the last mutant first (neighbouring mutants tend to
+    // die by the same tests): a killed mutant stops at the first failing file. Jest's own `bail`
+    // cannot be used here; it ends the process (jestjs/jest#11766).
+    const order = [...files].sort((a, b) => (lastKill.get(b) ?? 0) - (lastKill.get(a) ?? 0));
     const adapter = runner.jestTestAdapter;
     const run = adapter.run;
-    adapter.run = (settings) => run.call(adapter, { ...settings, testFiles: [...files] });
+    let ran = 0;
     try {
-      return await mutantRun(options);
+      for (const file of order) {
+        adapter.run = (settings) => run.call(adapter, { ...settings, testFiles: [file] });
+        const result = await mutantRun(options);
+        if (result.status !== "survived") {
+          if (result.status === "killed") lastKill.set(file, ++kills);
+          return result;
+        }
+        ran += result.nrOfTests ?? 0;
+      }
     } finally {
       adapter.run = run;
     }
+    return { status: "survived", nrOfTests: ran };
   };
   return runner;
 }
