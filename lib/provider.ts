@@ -31,6 +31,7 @@ const warnedVersions = new WeakMap<IConstruct, Set<string>>();
  * The checks every construct runs on a provider it receives: it must be an alicloud provider; and
  * when its bindings were generated for another provider version than the pinned one, the app gets
  * one warning per version (the stack's `required_providers` follows the provider's version).
+ * @internal Not part of the public API.
  */
 export function checkAlicloudProvider(provider: unknown, what: string): ValidationIssue[] {
   if (!isAlicloudProvider(provider)) {

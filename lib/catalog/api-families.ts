@@ -24,7 +24,7 @@ export interface ApiFamilyPaths {
   readonly streams: boolean;
 }
 
-/** Paths of each family under a DashScope host. */
+/** Paths of each family under a DashScope host. (Internal: not part of the public API.) @internal */
 export const API_FAMILIES: { readonly [F in ApiFamilyName]: ApiFamilyPaths } = Object.freeze({
   /** OpenAI-compatible chat completions: `POST /compatible-mode/v1/chat/completions`, SSE ending in `data: [DONE]`. */
   openai: { basePath: "/compatible-mode/v1", requestPath: "/chat/completions", listPath: "/models", streams: true },
@@ -36,7 +36,7 @@ export const API_FAMILIES: { readonly [F in ApiFamilyName]: ApiFamilyPaths } = O
   embeddings: { basePath: "/compatible-mode/v1", requestPath: "/embeddings", streams: false },
 });
 
-/** The `anthropic-version` header the Anthropic-compatible API takes. */
+/** The `anthropic-version` header the Anthropic-compatible API takes. (Internal: not part of the public API.) @internal */
 export const ANTHROPIC_VERSION = "2023-06-01";
 
 /** The embedding model of the verifier's embeddings request. */
@@ -45,13 +45,14 @@ export const DEFAULT_EMBEDDING_MODEL = "text-embedding-v4";
 /**
  * Documented default vector sizes of Model Studio embedding models (text-embedding-v4: 2,048 to 64,
  * default 1,024; text-embedding-v3: 1,024, 768, 512, default 1,024).
+ * @internal Not part of the public API.
  */
 export const EMBEDDING_DEFAULT_DIMENSIONS: Readonly<Record<string, number>> = Object.freeze({
   "text-embedding-v4": 1024,
   "text-embedding-v3": 1024,
 });
 
-/** `https://host[:port]` + the family's base path. */
+/** `https://host[:port]` + the family's base path. (Internal: not part of the public API.) @internal */
 export function apiFamilyBaseUrl(origin: string, family: ApiFamilyName): string {
   return `${origin.replace(/\/+$/, "")}${API_FAMILIES[family].basePath}`;
 }

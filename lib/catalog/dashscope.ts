@@ -15,10 +15,10 @@ import { AlibabaCloudRegionInfo, CATALOG_DATE, CenGeographicRegion, lookupRegion
 /** The PrivateLink endpoint service of Model Studio. */
 export const DASHSCOPE_SERVICE_NAME = DASHSCOPE_SERVICE.serviceName;
 
-/** The path of the OpenAI-compatible API under a DashScope host. */
+/** The path of the OpenAI-compatible API under a DashScope host. (Internal: not part of the public API.) @internal */
 export const COMPATIBLE_MODE_PATH = "/compatible-mode/v1";
 
-/** Regions Alibaba documents as having Model Studio but no PrivateLink endpoint service. */
+/** Regions Alibaba documents as having Model Studio but no PrivateLink endpoint service. (Internal: not part of the public API.) @internal */
 export const DASHSCOPE_REGIONS_WITHOUT_PRIVATELINK: Readonly<Record<string, string>> = Object.freeze({
   "us-east-1": "Private network access is not supported in US (Virginia) (Model Studio docs, March 2026)",
 });
@@ -145,6 +145,7 @@ export function dashScopeCustomDomain(regionId: string): string {
 /**
  * `http://<endpointDomain>/compatible-mode/v1`: the base URL on the endpoint's default domain
  * (`ep-….dashscope.<region>.privatelink.aliyuncs.com`), which answers plain HTTP only.
+ * @internal Not part of the public API.
  */
 export function endpointDomainBaseUrl(endpointDomain: string): string {
   return `http://${endpointDomain}${COMPATIBLE_MODE_PATH}`;

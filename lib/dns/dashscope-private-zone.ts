@@ -26,7 +26,7 @@ import { checkIntegerInRange } from "../validation/ranges";
 
 /** The default TTL of the CNAME record, in seconds (also the Private Zone API's default). */
 export const DEFAULT_PRIVATE_ZONE_RECORD_TTL = 60;
-/** The TTLs this library accepts, in seconds: the Private Zone console offers 5 s to 1 day. */
+/** The TTLs this library accepts, in seconds: the Private Zone console offers 5 s to 1 day. (Internal: not part of the public API.) @internal */
 export const PRIVATE_ZONE_RECORD_TTL_RANGE = { min: 5, max: 86400 } as const;
 
 /**

@@ -241,7 +241,7 @@ export class DashScopeEndpoint extends Construct implements IDashScopeEndpoint {
   }
 
   /**
-   * Opens every port of {@link ports} to another network: one ingress rule per port, named
+   * Opens every port of `ports` to another network: one ingress rule per port, named
    * `Ingress-<cidr>-<port>` (e.g. `Ingress-10-1-0-0-16-443`). A CIDR already allowed is a no-op.
    *
    * @param cidr the callers' IPv4 CIDR block (a token is fine); wider than /8 needs `allowAnyCidr`

@@ -5,7 +5,7 @@ import { DASHSCOPE_SERVICE, DashScopeRegion } from "../catalog";
 /** The ports an endpoint's security group opens unless told otherwise: HTTP (default domain) and HTTPS (custom domain). */
 export const DEFAULT_ENDPOINT_PORTS: readonly number[] = DASHSCOPE_SERVICE.ports;
 
-/** The security-group limit of one interface endpoint (PrivateLink API). */
+/** The security-group limit of one interface endpoint (PrivateLink API). (Internal: not part of the public API.) @internal */
 export const MAX_ENDPOINT_SECURITY_GROUPS = 10;
 
 /** A vSwitch the endpoint places an ENI in: one per zone. */
@@ -49,7 +49,7 @@ export interface IDashScopeEndpoint extends IConstruct {
   /** The provider of the endpoint's region, where given. */
   readonly provider?: AlicloudProviderLike;
   /**
-   * Opens every port of {@link ports} to another network (one ingress rule per port). A CIDR that is
+   * Opens every port of `ports` to another network (one ingress rule per port). A CIDR that is
    * already allowed is a no-op.
    *
    * @param cidr the IPv4 CIDR block of the callers (a token is fine)

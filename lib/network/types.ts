@@ -14,9 +14,9 @@ import { AlicloudProviderLike } from "../provider";
 
 /** The default throttle of a pay-by-data-transfer peer link, in Mbit/s. */
 export const DEFAULT_PEER_BANDWIDTH_MBPS = 10;
-/** The range this library accepts for a peer link's `bandwidth`, in Mbit/s. */
+/** The range this library accepts for a peer link's `bandwidth`, in Mbit/s. (Internal: not part of the public API.) @internal */
 export const PEER_BANDWIDTH_RANGE_MBPS = { min: 1, max: 10000 } as const;
-/** The smallest CEN bandwidth plan Alibaba Cloud sells, in Mbit/s. */
+/** The smallest CEN bandwidth plan Alibaba Cloud sells, in Mbit/s. (Internal: not part of the public API.) @internal */
 export const MIN_BANDWIDTH_PACKAGE_MBPS = 2;
 
 /** Payment types of `alicloud_cen_bandwidth_package`. */

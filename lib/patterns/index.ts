@@ -1,3 +1,2 @@
 export * from "./dashscope-private-access";
 export * from "./types";
-export { ENDPOINT_ATTACHMENT_NAME } from "./plan";

@@ -24,7 +24,7 @@ import {
 } from "../validation";
 import { DashScopePrivateAccessProps, DashScopeRequester } from "./types";
 
-/** The transit router attachment name of the endpoint's VPC; no requester may take it. */
+/** The transit router attachment name of the endpoint's VPC; no requester may take it. (Internal: not part of the public API.) @internal */
 export const ENDPOINT_ATTACHMENT_NAME = "dashscope-endpoint";
 
 export interface RequesterPlan {

@@ -128,7 +128,7 @@ export interface ValidationIssue {
   readonly code: ValidationCode;
   /** What is wrong, naming the prop, e.g. `allowedCidrs[0] opens the endpoint to more than a /8`. */
   readonly problem: string;
-  /** The value received, already rendered (see {@link show}). */
+  /** The value received, already rendered (see `show()`). */
   readonly received: string;
   /** What is allowed. */
   readonly allowed: string;

@@ -10,7 +10,7 @@
  *
  * At the end of the body a pending event whose lines were all complete is dispatched (as if the
  * final blank line had arrived): a server that closes right after `data: [DONE]\n` passes, one that
- * closes inside a line does not. The reply text kept is capped at {@link MAX_REPLY_CHARS}.
+ * closes inside a line does not. The reply text kept is capped at 4,096 characters.
  */
 import { createParser, type EventSourceMessage, type EventSourceParser } from "eventsource-parser";
 import { StreamProtocolError, VerifyErrorCode } from "./errors";
@@ -24,7 +24,7 @@ export const SSE_MAX_BUFFER = 1024 * 1024;
 export const MAX_REPLY_CHARS = 4096;
 
 export interface ChatStreamResult {
-  /** The concatenated deltas of the first choice (index 0), at most {@link MAX_REPLY_CHARS}. */
+  /** The concatenated deltas of the first choice (index 0), at most 4,096 characters. */
   readonly text: string;
   /** The usage chunk (`stream_options.include_usage`), when sent. */
   readonly usage?: Usage;
@@ -32,7 +32,7 @@ export interface ChatStreamResult {
   readonly events: number;
   /** The last `finish_reason` (or `stop_reason`) seen. */
   readonly finishReason?: string;
-  /** True when the reply was longer than {@link MAX_REPLY_CHARS} (and cut). */
+  /** True when the reply was longer than 4,096 characters (and cut). */
   readonly truncated?: boolean;
 }
 
