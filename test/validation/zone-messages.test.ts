@@ -77,6 +77,10 @@ describe("DNS name messages", () => {
     },
   );
 
+  test("two labels are a fully qualified name", () => {
+    expect(zone({ zoneName: "example.com" }).zoneName).toBe("example.com");
+  });
+
   test("labels of one and of 63 characters are fine", () => {
     expect(zone({ zoneName: `a.${"x".repeat(63)}.com` }).zoneName).toBe(`a.${"x".repeat(63)}.com`);
   });
@@ -218,6 +222,13 @@ describe("region id messages", () => {
     expect(refused({ vpcs: [{ vpcId: "vpc-a", regionId: "AP_northeast-1" }] })).toEqual([
       regionIssue('"AP_northeast-1"', "vpcs[0] regionId is not a known Alibaba Cloud region id", 'pass the region id exactly as Alibaba Cloud writes it, e.g. "ap-northeast-1"'),
     ]);
+  });
+
+  test("tokens in a binding are skipped, except the region", () => {
+    const f = setup();
+    const v = (name: string) => new TerraformVariable(f.stack, name, { type: "string" }).stringValue;
+    const zone = new DashScopePrivateZone(f.stack, "Dns", { ...f, zoneName: v("zone_name"), vpcs: [{ vpcId: v("vpc"), regionId: "ap-northeast-1", ownerAccountId: v("account") }] });
+    expect(zone.vpcs).toHaveLength(1);
   });
 
   test("a token region: it must be a literal, with examples of literal ids", () => {
