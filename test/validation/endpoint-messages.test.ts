@@ -1,7 +1,7 @@
 // What the shared checks say through DashScopeEndpoint's constructor: for a CIDR, a port, a zone, a
 // name, a tag and a pinned IP, the issue carries its code, the prop, the value received, what is
 // allowed and the fix, in the words a user reads in the error.
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeEndpoint, DashScopeEndpointProps } from "../../lib/endpoint";
 import { ValidationCode, ValidationIssue } from "../../lib/validation";
@@ -187,6 +187,8 @@ describe("name messages", () => {
     ["1-endpoint", 'rename it, e.g. "endpoint"'],
     ["has.period and space", 'rename it, e.g. "has-period-and-space"'],
     ["9ab", 'rename it, e.g. "ab"'],
+    ["12-ab", 'rename it, e.g. "ab"'],
+    ["team..endpoint", 'rename it, e.g. "team-endpoint"'],
     ["9a", "rename it"],
     ["7", "rename it"],
   ])("%s: the fix suggests a valid name when one is near", (name, fix) => {
@@ -244,6 +246,13 @@ describe("tag messages", () => {
     ).toEqual([valueIssue("a", JSON.stringify(long)), valueIssue("b", "7"), valueIssue("e", '"docs at http://x"'), valueIssue("f", '"docs at https://y"')]);
   });
 
+  test("a token key is left to Terraform, but its literal value is still checked", () => {
+    const { stack, provider } = fixture();
+    const key = new TerraformVariable(stack, "key", { type: "string" }).stringValue;
+    const error = validationError(() => new DashScopeEndpoint(stack, "Endpoint", props(provider, { tags: { [key]: "aliyun-owned" } })));
+    expect(error.issues).toEqual([valueIssue(key, '"aliyun-owned"')].map((i) => ({ ...i, problem: "tags has a value for tag an unresolved token the API rejects" })));
+  });
+
   test("a key and its value both wrong: two issues, the key's first", () => {
     expect(refused({ tags: { "acs:team": "aliyun" } })).toEqual([keyIssue('"acs:team"'), valueIssue("acs:team", '"aliyun"')]);
   });
@@ -264,7 +273,33 @@ describe("pinned IP messages", () => {
     ]);
   });
 
+  test("an ENI IP that is not a string is not an address either", () => {
+    expect(
+      refused({ vSwitches: [{ vSwitchId: "vsw-a", zoneId: "ap-southeast-1a", eniIp: 168430090 as unknown as string }, { vSwitchId: "vsw-b", zoneId: "ap-southeast-1b" }] }),
+    ).toEqual([expect.objectContaining({ code: ValidationCode.IP_INVALID, problem: "vSwitches[0].eniIp is not an IPv4 address", received: "168430090" })]);
+  });
+
   test("a well-formed ENI IP inside the VPC is accepted", () => {
     expect(accepted({ vSwitches: [{ vSwitchId: "vsw-a", zoneId: "ap-southeast-1a", eniIp: "10.10.1.10" }, { vSwitchId: "vsw-b", zoneId: "ap-southeast-1b" }] })).toBe(true);
+  });
+});
+
+describe("tokens", () => {
+  test("every check skips a token: CIDRs, zones, ids, names, tags and pinned IPs", () => {
+    const { stack, provider } = fixture();
+    const v = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
+    const tags = new TerraformVariable(stack, "tags", { type: "map(string)" }).value as Record<string, string>;
+    new DashScopeEndpoint(stack, "Endpoint", props(provider, {
+      vpcId: v("vpc"),
+      vpcCidrBlock: v("vpc_cidr"),
+      vSwitches: [{ vSwitchId: v("vsw_a"), zoneId: v("zone_a"), eniIp: v("ip_a") }, { vSwitchId: v("vsw_b"), zoneId: v("zone_b") }],
+      allowedCidrs: [v("cidr")],
+      endpointName: v("name"),
+      securityGroupName: v("sg_name"),
+      endpointDescription: v("description"),
+      tags: { team: v("team"), [v("key")]: "value" },
+    }));
+    const other = fixture();
+    expect(() => new DashScopeEndpoint(other.stack, "Endpoint", props(other.provider, { tags }))).not.toThrow();
   });
 });
