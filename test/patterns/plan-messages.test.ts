@@ -31,6 +31,12 @@ describe("requester messages", () => {
     ]);
   });
 
+  test("regionId and the deprecated region that agree are no conflict", () => {
+    const f = accessFixture();
+    const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { region: "ap-northeast-1" })]));
+    expect(access.requesters).toHaveLength(1);
+  });
+
   test("the deprecated region alone still places the requester", () => {
     const f = accessFixture();
     const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { regionId: undefined, region: "ap-northeast-1" })]));
@@ -180,6 +186,43 @@ describe("requester messages", () => {
       ["vpc-endpoint", "alicloud.ap_southeast_1"],
       ["vpc-local", "alicloud.ap_southeast_1"],
     ]);
+  });
+});
+
+describe("the hub and the links", () => {
+  test("an endpoint provider for another region is refused by the plan, before the endpoint exists", () => {
+    const f = accessFixture();
+    const error = validationError(
+      () => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [], { endpoint: { ...accessProps(f, []).endpoint, provider: f.providers["ap-northeast-1"] } })),
+    );
+    expect(error.constructPath).toBe("test/Access");
+    expect(error.issues.map((i) => [i.code, i.problem])).toEqual([
+      [
+        ValidationCode.PROVIDER_REGION_MISMATCH,
+        'endpoint.provider is for region "ap-northeast-1", but it is declared for "ap-southeast-1"; every resource would be created in the provider\'s region',
+      ],
+    ]);
+  });
+
+  test("a requester in the hub region goes through the CEN owner's hub provider when one is given", () => {
+    const f = accessFixture();
+    const network = new AlicloudProvider(f.stack, "network-sg", { region: "ap-southeast-1", alias: "network_sg" });
+    new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "local", "ap-southeast-1", 1)], { cen: { providers: { "ap-southeast-1": network } } }));
+    const attachments = Object.values<any>(synthJson(f.stack).resource.alicloud_cen_transit_router_vpc_attachment);
+    expect(attachments.map((a) => [a.vpc_id, a.provider])).toEqual([
+      ["vpc-endpoint", "alicloud.network_sg"],
+      ["vpc-local", "alicloud.network_sg"],
+    ]);
+  });
+
+  test("a cross-border region whose peer link is adopted needs no acknowledgement", () => {
+    const f = accessFixture();
+    const cen = { cenId: "cen-1", transitRouterIds: { "ap-southeast-1": "tr-sg", "cn-hangzhou": "tr-hz" }, peerAttachmentIds: { "cn-hangzhou": "tr-attach-peer" } };
+    expect(() => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "hangzhou", "cn-hangzhou", 4)], { cen }))).not.toThrow();
+    const other = accessFixture();
+    expect(refused(other, [requester(other, "hangzhou", "cn-hangzhou", 4)], { cen: { ...cen, peerAttachmentIds: { "ap-northeast-1": "tr-attach-peer" } } }).map((i) => i.code)).toContain(
+      ValidationCode.CROSS_BORDER_UNACKNOWLEDGED,
+    );
   });
 });
 

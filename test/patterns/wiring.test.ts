@@ -278,7 +278,7 @@ describe("addRequester", () => {
     const access = new DashScopePrivateAccess(
       f.stack,
       "Access",
-      accessProps(f, [], { privateZone: { zoneId: "zone-lz", keepVpcs: [{ vpcId: "vpc-tokyo", regionId: "eu-central-1" }] } }),
+      accessProps(f, [], { activateServices: true, privateZone: { zoneId: "zone-lz", keepVpcs: [{ vpcId: "vpc-tokyo", regionId: "eu-central-1" }] } }),
     );
     const before = treeSnapshot(f.stack);
     const error = validationError(() => access.addRequester(requester(f, "tokyo", "ap-northeast-1", 1)));
@@ -291,6 +291,18 @@ describe("addRequester", () => {
     // Nothing of it was kept: a requester the zone takes goes in.
     access.addRequester(requester(f, "osaka", "ap-northeast-1", 2));
     expect(values(synthJson(f.stack), "alicloud_security_group_rule").map((r) => r.cidr_ip).sort()).toEqual(["10.0.0.0/16", "10.0.0.0/16", "10.2.0.0/16", "10.2.0.0/16"]);
+  });
+});
+
+describe("addRequester with the parts in place", () => {
+  test("a newcomer the existing zone refuses leaves the network and the endpoint's group as they were", () => {
+    const f = accessFixture();
+    const access = tokyoAccess(f, { privateZone: { zoneId: "zone-lz", keepVpcs: [{ vpcId: "vpc-osaka", regionId: "eu-central-1" }] } });
+    const before = treeSnapshot(f.stack);
+    const error = validationError(() => access.addRequester(requester(f, "osaka", "ap-northeast-1", 2)));
+    expect(error.constructPath).toBe("test/Access/addRequester");
+    expect(error.issues.map((i) => i.code)).toEqual(["DSPL_VPC_REGION_CONFLICT"]);
+    expect(treeSnapshot(f.stack)).toEqual(before);
   });
 });
 
