@@ -231,6 +231,13 @@ describe("region id messages", () => {
     expect(zone.vpcs).toHaveLength(1);
   });
 
+  test("a region id inside a longer one, or a longer one's tail, is three edits away too", () => {
+    expect(refused({ vpcs: [{ vpcId: "vpc-a", regionId: "northeast-1" }, { vpcId: "vpc-b", regionId: "my-ap-northeast-1" }] }).map((i) => i.problem)).toEqual([
+      "vpcs[0] regionId is not a known Alibaba Cloud region id",
+      "vpcs[1] regionId is not a known Alibaba Cloud region id",
+    ]);
+  });
+
   test("a token region: it must be a literal, with examples of literal ids", () => {
     const f = setup();
     const region = new TerraformVariable(f.stack, "region", { type: "string" }).stringValue;
