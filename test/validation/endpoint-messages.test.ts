@@ -71,6 +71,10 @@ describe("CIDR messages", () => {
     expect(accepted({ allowedCidrs: ["10.10.0.7/32", "0.0.0.0/0"], allowAnyCidr: true })).toBe(true);
   });
 
+  test("a /8 is as wide as a CIDR may be without the opt-in", () => {
+    expect(accepted({ allowedCidrs: ["10.0.0.0/8"] })).toBe(true);
+  });
+
   test("wider than /8: the problem says how wide, allowed and fix name the opt-in", () => {
     const tooWide = (problem: string, received: string) => ({
       code: ValidationCode.CIDR_TOO_WIDE,
