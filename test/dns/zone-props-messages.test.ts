@@ -112,6 +112,32 @@ describe("an adopted zone's props", () => {
     ]);
   });
 
+  test("a VPC listed twice with its region is bound once, as first given (the repeat's account is not authorized)", () => {
+    const { stack, zone } = build({
+      vpcs: [
+        { vpcId: "vpc-a", regionId: "ap-northeast-1" },
+        { vpcId: "vpc-a", regionId: "ap-northeast-1", ownerAccountId: "1111111111111111" },
+      ],
+    });
+    expect(zone.vpcs).toEqual([{ vpcId: "vpc-a", regionId: "ap-northeast-1" }]);
+    expect(synthJson(stack).resource.alicloud_pvtz_user_vpc_authorization).toBeUndefined();
+  });
+
+  test("a refused binding does not claim its VPC: the corrected repeat is not reported as a region conflict", () => {
+    const f = setup();
+    const error = validationError(
+      () =>
+        new DashScopePrivateZone(f.stack, "Dns", {
+          endpoint: f.endpoint,
+          vpcs: [
+            { vpcId: "vpc-a", regionId: "Tokyo" },
+            { vpcId: "vpc-a", regionId: "ap-northeast-1" },
+          ],
+        }),
+    );
+    expect(error.issues.map((i) => [i.code, i.problem])).toEqual([[ValidationCode.REGION_INVALID, "vpcs[0] regionId is not a known Alibaba Cloud region id"]]);
+  });
+
   test("the adopted-zone warning names the zone and its id and counts the kept VPCs", () => {
     const { zone } = build({ zoneId: "zone-1", keepVpcs: [{ vpcId: "vpc-a", regionId: "ap-southeast-1" }, { vpcId: "vpc-b", regionId: "ap-northeast-1" }] });
     const warnings = warningsOf(zone);
