@@ -218,6 +218,14 @@ describe("authorizations of other accounts", () => {
     );
   });
 
+  test("addVpc of a bound VPC with its region does nothing, even with an account", () => {
+    const { stack, zone } = build({ vpcs: [{ vpcId: "vpc-a", regionId: "ap-northeast-1" }] });
+    zone.addVpc("vpc-a", "ap-northeast-1", { ownerAccountId: "1111111111111111" });
+    expect(zone.vpcs).toEqual([{ vpcId: "vpc-a", regionId: "ap-northeast-1" }]);
+    expect(zone.vpcAuthorizations.size).toBe(0);
+    expect(synthJson(stack).resource.alicloud_pvtz_user_vpc_authorization).toBeUndefined();
+  });
+
   test("the zone owner's VPCs need no authorization and the attachment depends on nothing", () => {
     const { stack } = build({ vpcs: [{ vpcId: "vpc-a", regionId: "ap-northeast-1" }] });
     const json = synthJson(stack);
