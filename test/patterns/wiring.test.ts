@@ -316,6 +316,11 @@ describe("bring-your-own security groups", () => {
     ]);
   });
 
+  test("the construct's own group opens the ports itself: no such warning", () => {
+    const f = accessFixture();
+    expect(warningsOf(tokyoAccess(f)).filter((w) => w.startsWith("[DSPL_SECURITY_GROUPS_BROUGHT]"))).toEqual([]);
+  });
+
   test("no requesters, no warning", () => {
     const f = accessFixture();
     const props = accessProps(f, []);
