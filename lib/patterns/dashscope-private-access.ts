@@ -180,6 +180,9 @@ export class DashScopePrivateAccess extends Construct {
     const newNetwork = this.networkConstruct === undefined;
     try {
       const zone = this.ensureZone();
+      // A zone created just now was not asked above, and its kept VPCs (keepVpcs) may refuse this
+      // one: ask it before the endpoint's group is opened, which the rollback below cannot undo.
+      if (newZone) throwIfIssues(this, `addRequester`, zone.checkVpc({ vpcId: requester.vpcId, regionId, ownerAccountId: plan.zoneOwnerAccountId }));
       const network = this.ensureNetwork();
       if (regionId !== this.hub.regionId) network.addRegion(regionId, plan.networkProvider);
       network.attachVpc(options);

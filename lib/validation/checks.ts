@@ -220,8 +220,8 @@ export function checkTags(tags: Record<string, string> | undefined, what: string
   const issues: ValidationIssue[] = [];
   const reserved = /^(aliyun|acs:)/i;
   for (const [key, value] of Object.entries(tags)) {
-    if (isToken(key)) continue;
-    if (key.length < 1 || key.length > 128 || reserved.test(key) || /https?:\/\//.test(key)) {
+    // A token key is left to Terraform; its literal value is still checked.
+    if (!isToken(key) && (key.length < 1 || key.length > 128 || reserved.test(key) || /https?:\/\//.test(key))) {
       issues.push(issue(
         ValidationCode.TAG_INVALID,
         `${what} has a tag key the API rejects`,

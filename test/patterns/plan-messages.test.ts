@@ -1,0 +1,386 @@
+// What DashScopePrivateAccess says when it refuses a requester or its own props before it creates
+// anything: each issue in full (code, problem naming the requester, received, allowed, fix).
+import { TerraformVariable } from "cdktf";
+import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
+import { DashScopePrivateAccess, DashScopePrivateAccessProps, DashScopeRequester } from "../../lib/patterns";
+import { ValidationCode, ValidationIssue } from "../../lib/validation";
+import { synthJson, validationError } from "../cdktf-helpers";
+import { AccessFixture, accessFixture, accessProps, requester } from "./fixtures";
+
+/** The issues a DashScopePrivateAccess with these requesters and overrides is refused with. */
+function refused(f: AccessFixture, requesters: DashScopeRequester[], overrides: Partial<DashScopePrivateAccessProps> = {}): ValidationIssue[] {
+  const issues = validationError(() => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, requesters, overrides))).issues;
+  expect(f.stack.node.tryFindChild("Access")).toBeUndefined();
+  return [...issues];
+}
+
+const CEN_OWNER = "1111111111111111";
+const WORKLOAD = "2222222222222222";
+
+describe("requester messages", () => {
+  test("regionId and the deprecated region that disagree", () => {
+    const f = accessFixture();
+    expect(refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { region: "eu-central-1" })])).toEqual([
+      {
+        code: ValidationCode.PROPS_CONFLICT,
+        problem: 'requesters[0] gives regionId "ap-northeast-1" and the deprecated region "eu-central-1"',
+        received: 'regionId "ap-northeast-1", region "eu-central-1"',
+        allowed: "regionId alone",
+        fix: "drop region (deprecated) and keep regionId",
+      },
+    ]);
+  });
+
+  test("regionId and the deprecated region that agree are no conflict", () => {
+    const f = accessFixture();
+    const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { region: "ap-northeast-1" })]));
+    expect(access.requesters).toHaveLength(1);
+  });
+
+  test("the deprecated region alone still places the requester", () => {
+    const f = accessFixture();
+    const access = new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1, { regionId: undefined, region: "ap-northeast-1" })]));
+    expect(access.network!.node.tryFindChild("Vpc-tokyo")).toBeDefined();
+  });
+
+  test("no region at all", () => {
+    const f = accessFixture();
+    expect(refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { regionId: undefined })]).filter((i) => i.code === ValidationCode.REGION_INVALID)).toEqual([
+      {
+        code: ValidationCode.REGION_INVALID,
+        problem: "requesters[0] has no regionId",
+        received: "nothing",
+        allowed: 'a literal region id, e.g. "ap-northeast-1"',
+        fix: "set regionId",
+      },
+    ]);
+  });
+
+  test("a region that is no region is reported under requesters[i].regionId, and nothing that needs the region follows", () => {
+    const f = accessFixture();
+    expect(refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { regionId: "Tokyo", provider: undefined as unknown as AlicloudProvider })])).toEqual([
+      expect.objectContaining({ code: ValidationCode.REGION_INVALID, problem: "requesters[0].regionId is not a known Alibaba Cloud region id", received: '"Tokyo"' }),
+    ]);
+  });
+
+  test("ids of the wrong kind are named after the requester", () => {
+    const f = accessFixture();
+    const tokyo = requester(f, "tokyo", "ap-northeast-1", 1, {
+      vpcId: "vsw-tokyo",
+      vSwitches: [{ vSwitchId: "vsw-a", zoneId: "ap-northeast-1a" }, { vSwitchId: "vpc-b", zoneId: "ap-northeast-1b" }],
+    });
+    expect(refused(f, [tokyo]).map((i) => [i.code, i.problem])).toEqual([
+      [ValidationCode.ID_INVALID, 'requester "tokyo" vpcId is not a vpc id (it looks like a vSwitch id)'],
+      [ValidationCode.ID_INVALID, 'requester "tokyo" vSwitches[1].vSwitchId is not a vSwitch id (it looks like a vpc id)'],
+    ]);
+  });
+
+  test("an adopted attachment id of the wrong kind, and a malformed account", () => {
+    const f = accessFixture();
+    const tokyo = requester(f, "tokyo", "ap-northeast-1", 1, { transitRouterAttachmentId: "tr-123", ownerAccountId: "acme" });
+    expect(refused(f, [tokyo], { cen: { ownerAccountId: CEN_OWNER, providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } } }).map((i) => [i.code, i.problem])).toEqual([
+      [ValidationCode.ID_INVALID, 'requester "tokyo" transitRouterAttachmentId is not a transitRouterAttachment id (it looks like a transitRouter id)'],
+      [ValidationCode.ACCOUNT_ID_INVALID, 'requester "tokyo" ownerAccountId is not an Alibaba Cloud account UID'],
+    ]);
+  });
+
+  test("a requester whose name is a token is named by its index", () => {
+    const f = accessFixture();
+    const name = new TerraformVariable(f.stack, "name", { type: "string" }).stringValue;
+    const issues = refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { name, vpcId: "vsw-x" })]);
+    expect(issues.map((i) => i.problem)).toContain("requesters[0] vpcId is not a vpc id (it looks like a vSwitch id)");
+  });
+
+  test("a name taken by another requester or by the endpoint's attachment", () => {
+    const f = accessFixture();
+    const issue = (index: number, name: string, taken: string) => ({
+      code: ValidationCode.NAME_DUPLICATE,
+      problem: `requesters[${index}].name "${name}" is already used by ${taken}`,
+      received: `"${name}"`,
+      allowed: 'a name used once, other than "dashscope-endpoint"',
+      fix: "give each requester its own name",
+    });
+    expect(
+      refused(f, [
+        requester(f, "tokyo", "ap-northeast-1", 1),
+        requester(f, "tokyo", "ap-northeast-1", 2, { vpcId: "vpc-2" }),
+        requester(f, "dashscope-endpoint", "ap-northeast-1", 3),
+        requester(f, "tokyo", "ap-northeast-1", 4, { vpcId: "vpc-4" }),
+      ]),
+    ).toEqual([issue(1, "tokyo", "requesters[0]"), issue(2, "dashscope-endpoint", "the endpoint's own VPC attachment"), issue(3, "tokyo", "requesters[0]")]);
+  });
+
+  test("a VPC taken by another requester or the endpoint's own VPC", () => {
+    const f = accessFixture();
+    const issue = (name: string, vpcId: string, already: string) => ({
+      code: ValidationCode.VPC_DUPLICATE,
+      problem: `requester "${name}" uses VPC ${vpcId}, which is already ${already}`,
+      received: `"${vpcId}"`,
+      allowed: "each VPC once, and not the endpoint's VPC",
+      fix: "list each requester VPC once; leave the endpoint's own VPC out of requesters",
+    });
+    expect(
+      refused(f, [
+        requester(f, "tokyo", "ap-northeast-1", 1),
+        requester(f, "osaka", "ap-northeast-1", 2, { vpcId: "vpc-tokyo" }),
+        requester(f, "kobe", "ap-northeast-1", 3, { vpcId: "vpc-tokyo" }),
+        requester(f, "self", "ap-northeast-1", 4, { vpcId: "vpc-endpoint" }),
+      ]),
+    ).toEqual([
+      issue("osaka", "vpc-tokyo", 'the VPC of requester "tokyo"'),
+      issue("kobe", "vpc-tokyo", 'the VPC of requester "tokyo"'),
+      issue("self", "vpc-endpoint", "the endpoint's VPC: callers there need no CEN or Private Zone"),
+    ]);
+  });
+
+  test("a requester CIDR wider than /8 is refused for the endpoint's group, unless allowAnyCidr or the groups are the user's", () => {
+    const f = accessFixture();
+    const wide = () => [requester(f, "tokyo", "ap-northeast-1", 1, { vpcCidrBlock: "10.0.0.0/7" })];
+    expect(refused(f, wide()).filter((i) => i.code === ValidationCode.CIDR_TOO_WIDE).map((i) => i.problem)).toEqual([
+      'requester "tokyo" vpcCidrBlock opens the endpoint to a /7, wider than a /8',
+    ]);
+    const endpoint = accessProps(f, []).endpoint;
+    // The same CIDR overlaps the endpoint VPC (a synth failure, not checked here): no constructor error.
+    expect(() => new DashScopePrivateAccess(f.stack, "Any", accessProps(f, wide(), { endpoint: { ...endpoint, allowAnyCidr: true } }))).not.toThrow();
+    expect(() => new DashScopePrivateAccess(f.stack, "Byo", accessProps(f, wide(), { endpoint: { ...endpoint, securityGroupIds: ["sg-1"] } }))).not.toThrow();
+  });
+
+  test("a malformed requester CIDR is reported once, as malformed", () => {
+    const f = accessFixture();
+    expect(refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { vpcCidrBlock: "10.1.0.0" })]).map((i) => i.code)).toEqual([ValidationCode.CIDR_INVALID]);
+  });
+
+  test("no provider: the fix shows the provider to create, with its alias", () => {
+    const f = accessFixture();
+    expect(refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { provider: null as unknown as AlicloudProvider })])).toEqual([
+      {
+        code: ValidationCode.PROVIDER_MISSING,
+        problem: 'requester "tokyo" has no provider for its region ap-northeast-1; its transit router and attachment must be managed in that region',
+        received: "no provider",
+        allowed: "an AlicloudProvider aliased to ap-northeast-1",
+        fix: 'create one provider per region, e.g. new AlicloudProvider(stack, "ap-northeast-1", { region: "ap-northeast-1", alias: "ap_northeast_1" }), and pass it as the requester\'s provider',
+      },
+    ]);
+  });
+
+  test("a second provider for a region: received and allowed name both providers", () => {
+    const f = accessFixture();
+    const second = new AlicloudProvider(f.stack, "tokyo-2", { region: "ap-northeast-1", alias: "tokyo_2" });
+    expect(refused(f, [requester(f, "tokyo", "ap-northeast-1", 1), requester(f, "osaka", "ap-northeast-1", 2, { provider: second })])).toEqual([
+      {
+        code: ValidationCode.PROVIDER_DUPLICATE,
+        problem: 'requester "osaka" brings a second provider for region ap-northeast-1; a region has one transit router, managed by one provider',
+        received: "provider test/tokyo-2",
+        allowed: "the provider already used for ap-northeast-1 (test/ap-northeast-1)",
+        fix: "create one aliased provider per region and pass that instance to every requester in it (or give the CEN owner's in cen.providers)",
+      },
+    ]);
+  });
+
+  test("a requester in the hub region with a provider of its own: the hub's transit router keeps the endpoint's", () => {
+    const f = accessFixture();
+    const local = new AlicloudProvider(f.stack, "sg-2", { region: "ap-southeast-1", alias: "sg_2" });
+    new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "local", "ap-southeast-1", 1, { provider: local })]));
+    const attachments = Object.values<any>(synthJson(f.stack).resource.alicloud_cen_transit_router_vpc_attachment);
+    expect(attachments.map((a) => [a.vpc_id, a.provider])).toEqual([
+      ["vpc-endpoint", "alicloud.ap_southeast_1"],
+      ["vpc-local", "alicloud.ap_southeast_1"],
+    ]);
+  });
+});
+
+describe("the hub and the links", () => {
+  test("an endpoint provider for another region is refused by the plan, before the endpoint exists", () => {
+    const f = accessFixture();
+    const error = validationError(
+      () => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [], { endpoint: { ...accessProps(f, []).endpoint, provider: f.providers["ap-northeast-1"] } })),
+    );
+    expect(error.constructPath).toBe("test/Access");
+    expect(error.issues.map((i) => [i.code, i.problem])).toEqual([
+      [
+        ValidationCode.PROVIDER_REGION_MISMATCH,
+        'endpoint.provider is for region "ap-northeast-1", but it is declared for "ap-southeast-1"; every resource would be created in the provider\'s region',
+      ],
+    ]);
+  });
+
+  test("a requester in the hub region goes through the CEN owner's hub provider when one is given", () => {
+    const f = accessFixture();
+    const network = new AlicloudProvider(f.stack, "network-sg", { region: "ap-southeast-1", alias: "network_sg" });
+    new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "local", "ap-southeast-1", 1)], { cen: { providers: { "ap-southeast-1": network } } }));
+    const attachments = Object.values<any>(synthJson(f.stack).resource.alicloud_cen_transit_router_vpc_attachment);
+    expect(attachments.map((a) => [a.vpc_id, a.provider])).toEqual([
+      ["vpc-endpoint", "alicloud.network_sg"],
+      ["vpc-local", "alicloud.network_sg"],
+    ]);
+  });
+
+  test("a cross-border region whose peer link is adopted needs no acknowledgement", () => {
+    const f = accessFixture();
+    const cen = { cenId: "cen-1", transitRouterIds: { "ap-southeast-1": "tr-sg", "cn-hangzhou": "tr-hz" }, peerAttachmentIds: { "cn-hangzhou": "tr-attach-peer" } };
+    expect(() => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [requester(f, "hangzhou", "cn-hangzhou", 4)], { cen }))).not.toThrow();
+    const other = accessFixture();
+    expect(refused(other, [requester(other, "hangzhou", "cn-hangzhou", 4)], { cen: { ...cen, peerAttachmentIds: { "ap-northeast-1": "tr-attach-peer" } } }).map((i) => i.code)).toContain(
+      ValidationCode.CROSS_BORDER_UNACKNOWLEDGED,
+    );
+  });
+});
+
+describe("account messages", () => {
+  test("a requester of another account without the CEN owner's UID", () => {
+    const f = accessFixture();
+    const issues = refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: WORKLOAD })]);
+    expect(issues.find((i) => i.code === ValidationCode.CEN_OWNER_MISSING)).toEqual({
+      code: ValidationCode.CEN_OWNER_MISSING,
+      problem: 'requester "tokyo" belongs to account "2222222222222222", but cen.ownerAccountId is not set: the grant of its VPC to the CEN must name the CEN owner\'s account',
+      received: "no cen.ownerAccountId",
+      allowed: "cen.ownerAccountId: the 16-digit UID of the account that owns the CEN",
+      fix: "set cen.ownerAccountId (and cen.providers for the CEN owner's providers), or drop ownerAccountId if the VPC is the CEN owner's",
+    });
+  });
+
+  test("an adopted attachment of another account needs no CEN owner's UID (no grant), only the CEN owner's provider", () => {
+    const f = accessFixture();
+    const tokyo = requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: WORKLOAD, transitRouterAttachmentId: "tr-attach-1", vSwitches: undefined });
+    const cen = { providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } };
+    new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [tokyo], { cen }));
+    expect(synthJson(f.stack).resource.alicloud_cen_transit_router_grant_attachment).toBeUndefined();
+  });
+
+  test("a requester of another account without the CEN owner's provider for its region", () => {
+    const f = accessFixture();
+    const issues = refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: WORKLOAD })], {
+      cen: { ownerAccountId: CEN_OWNER, providers: { "eu-central-1": f.providers["eu-central-1"] } },
+    });
+    expect(issues).toEqual([
+      {
+        code: ValidationCode.PROVIDER_MISSING,
+        problem:
+          'requester "tokyo" belongs to account "2222222222222222", so its provider acts for that account, but the transit router in ap-northeast-1 and the attachment belong to the CEN owner; no CEN owner provider is given for ap-northeast-1',
+        received: 'cen.providers keys ["eu-central-1"]',
+        allowed: 'cen.providers["ap-northeast-1"]: the CEN owner\'s AlicloudProvider for ap-northeast-1',
+        fix: "add the network account's provider for ap-northeast-1 to cen.providers",
+      },
+    ]);
+  });
+
+  test("a requester of another account in the hub region uses the hub's provider", () => {
+    const f = accessFixture();
+    const workload = new AlicloudProvider(f.stack, "workload-sg", { region: "ap-southeast-1", alias: "workload_sg" });
+    const local = requester(f, "local", "ap-southeast-1", 1, { ownerAccountId: WORKLOAD, provider: workload });
+    expect(() => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [local], { cen: { ownerAccountId: CEN_OWNER } }))).not.toThrow();
+  });
+
+  test("a CEN owner provider for another region than the one it is given for", () => {
+    const f = accessFixture();
+    const issues = refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: WORKLOAD })], {
+      cen: { ownerAccountId: CEN_OWNER, providers: { "ap-northeast-1": f.providers["eu-central-1"] } },
+    });
+    expect(issues.map((i) => [i.code, i.problem])).toEqual([
+      [
+        ValidationCode.PROVIDER_REGION_MISMATCH,
+        'cen.providers["ap-northeast-1"] is for region "eu-central-1", but it is declared for "ap-northeast-1"; every resource would be created in the provider\'s region',
+      ],
+    ]);
+  });
+
+  test("the endpoint of another account than the CEN's needs the CEN owner's hub provider", () => {
+    const f = accessFixture();
+    const issues = refused(f, [], { endpoint: { ...accessProps(f, []).endpoint, ownerAccountId: WORKLOAD }, cen: { ownerAccountId: CEN_OWNER } });
+    expect(issues).toEqual([
+      {
+        code: ValidationCode.PROVIDER_MISSING,
+        problem:
+          'endpoint.ownerAccountId "2222222222222222" is not the CEN owner\'s account, so the endpoint\'s provider cannot manage the hub\'s transit router and peer links',
+        received: "cen.providers keys []",
+        allowed: 'cen.providers["ap-southeast-1"]: the CEN owner\'s AlicloudProvider for the hub region',
+        fix: "add the network account's provider for ap-southeast-1 to cen.providers",
+      },
+    ]);
+  });
+
+  test("the endpoint of the CEN owner's own account needs no extra provider", () => {
+    const f = accessFixture();
+    const props = accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)], { endpoint: { ...accessProps(f, []).endpoint, ownerAccountId: CEN_OWNER }, cen: { ownerAccountId: CEN_OWNER } });
+    expect(() => new DashScopePrivateAccess(f.stack, "Access", props)).not.toThrow();
+  });
+
+  test("malformed UIDs are named by their prop; a malformed endpoint attachment id too", () => {
+    const f = accessFixture();
+    const issues = refused(f, [], {
+      endpoint: { ...accessProps(f, []).endpoint, ownerAccountId: "e", transitRouterAttachmentId: "vpc-1" },
+      cen: { ownerAccountId: "c" },
+      privateZone: { ownerAccountId: "z" },
+    });
+    expect(issues.map((i) => i.problem)).toEqual([
+      "endpoint.ownerAccountId is not an Alibaba Cloud account UID",
+      "cen.ownerAccountId is not an Alibaba Cloud account UID",
+      "privateZone.ownerAccountId is not an Alibaba Cloud account UID",
+      "endpoint.transitRouterAttachmentId is not a transitRouterAttachment id (it looks like a vpc id)",
+      expect.stringMatching(/^endpoint\.ownerAccountId "e" is not the CEN owner's account/),
+    ]);
+  });
+
+  test("a zone provider of its own with accounts named: the zone owner is asked for once, however many requesters", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    const tokyo = requester(f, "tokyo", "ap-northeast-1", 1, { ownerAccountId: WORKLOAD });
+    const osaka = requester(f, "osaka", "ap-northeast-1", 2, { ownerAccountId: WORKLOAD });
+    const issues = refused(f, [tokyo, osaka], {
+      cen: { ownerAccountId: CEN_OWNER, providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } },
+      privateZone: { provider: dns },
+    });
+    expect(issues).toEqual([
+      {
+        code: ValidationCode.ZONE_OWNER_MISSING,
+        problem:
+          "privateZone.provider (test/dns) is not the endpoint's provider and accounts are named, but privateZone.ownerAccountId is not set: the zone owner's account decides which accounts it must authorize",
+        received: "no privateZone.ownerAccountId",
+        allowed: "privateZone.ownerAccountId: the 16-digit UID of the account privateZone.provider acts for",
+        fix: "set privateZone.ownerAccountId (or drop privateZone.provider if the zone is the endpoint owner's)",
+      },
+    ]);
+  });
+
+  test("a zone provider of its own with only requesters' accounts named is asked for the zone owner too, once", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    const adopted = (name: string, n: number) =>
+      requester(f, name, "ap-northeast-1", n, { ownerAccountId: WORKLOAD, transitRouterAttachmentId: `tr-attach-${n}`, vSwitches: undefined });
+    const cen = { providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } };
+    expect(refused(f, [adopted("tokyo", 1), adopted("osaka", 2)], { privateZone: { provider: dns }, cen }).map((i) => i.code)).toEqual([ValidationCode.ZONE_OWNER_MISSING]);
+  });
+
+  test("a zone provider of its own without any account named, or the endpoint's provider, needs no zone owner", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    expect(() => new DashScopePrivateAccess(f.stack, "A", accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)], { privateZone: { provider: dns } }))).not.toThrow();
+    const same = accessProps(f, [], {});
+    expect(
+      () =>
+        new DashScopePrivateAccess(f.stack, "B", {
+          ...same,
+          endpoint: { ...same.endpoint, vpcId: "vpc-b", ownerAccountId: CEN_OWNER },
+          cen: { ownerAccountId: CEN_OWNER },
+          privateZone: { provider: same.endpoint.provider },
+          requesters: [requester(f, "osaka", "ap-northeast-1", 2)],
+        }),
+    ).not.toThrow();
+  });
+});
+
+describe("the requesters list", () => {
+  test("a token list: it must be a literal, its members' values may be tokens", () => {
+    const f = accessFixture();
+    const list = new TerraformVariable(f.stack, "requesters", { type: "list(any)" }).listValue as unknown as DashScopeRequester[];
+    expect(refused(f, list)).toEqual([
+      {
+        code: ValidationCode.LITERAL_REQUIRED,
+        problem: "requesters must be a literal: each requester decides which attachments, peer links and rules exist",
+        received: "an unresolved token",
+        allowed: "a literal array; its members' VPC ids, CIDRs and vSwitch ids may be tokens",
+        fix: "list the requesters in code",
+      },
+    ]);
+  });
+});
