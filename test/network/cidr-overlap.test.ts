@@ -54,6 +54,10 @@ describe("findCidrOverlaps", () => {
     expect(findCidrOverlaps([net(0, "10.0.0.0/16"), { name: "t", vpcId: "vpc-t", vpcCidrBlock: cidr }])).toEqual([]);
   });
 
+  test("a block that starts at the last address of another overlaps it", () => {
+    expect(found(["10.0.0.0/24", "10.0.0.255/32", "10.0.1.0/32"])).toEqual(['"n0"-"n1"']);
+  });
+
   test("disjoint blocks give no issue; malformed ones are skipped", () => {
     expect(found(["10.0.0.0/16", "10.1.0.0/16", "not a cidr", "192.168.0.0/24"])).toEqual([]);
   });

@@ -108,6 +108,17 @@ describe("TransitRouterNetwork props messages", () => {
     expect(only.fix).toBe("use a whole number of Mbit/s, e.g. 10");
   });
 
+  test("an unknown hub region: only the region issue; no hub router or hub peer link is looked for", () => {
+    const { stack, sg } = networkStack();
+    const issues = thrown(
+      () => new TransitRouterNetwork(stack, "Network", { hubRegion: "Singapore", hubProvider: sg, cenId: CEN, peerAttachmentIds: { Singapore: "tr-attach-1" } }),
+    ).issues;
+    expect(issues.map((i: { code: string; problem: string }) => [i.code, i.problem.split(" is ")[0]])).toEqual([
+      [ValidationCode.REGION_INVALID, "hubRegion"],
+      [ValidationCode.REGION_INVALID, 'peerAttachmentIds key "Singapore"'],
+    ]);
+  });
+
   test("cenId and ownerAccountId are checked as ids", () => {
     const issues = rejected({ cenId: "vpc-1", ownerAccountId: "alice", createTransitRouters: true });
     expect(issues.map((i: { code: string; problem: string }) => [i.code, i.problem])).toEqual([
