@@ -155,6 +155,7 @@ describe("DashScopeEndpointOutputs messages", () => {
       },
     ]);
     expect(bad("1st hub")[0].fix).toBe('use e.g. "st_hub"');
+    expect(bad("12 eu--central")[0].fix).toBe('use e.g. "eu_central"');
     expect(bad("--")[0].fix).toBe('use e.g. "hub"');
     expect(bad("")[0].received).toBe('""');
     expect(bad(`a${"b".repeat(63)}`)[0].code).toBe(ValidationCode.NAME_INVALID);
