@@ -117,6 +117,13 @@ describe("EndpointIngress.plan", () => {
     ]).planned;
     expect(planned.map((p) => p.key)).toEqual(["team-a-b", "a".repeat(63), "c".repeat(64)]);
   });
+
+  test("a description may start or end with digits, or contain a generated key; only a whole generated key or digits alone are refused", () => {
+    const { rules, text } = ingress();
+    const labels = ["42 team", "team 42", "Cidr17", "MyCidr7", "Cidr7x", "VpcCidrs", "MyVpcCidr", "CidrX", "4-2"];
+    const planned = rules.plan(labels.map((label, i) => ({ cidr: text(`c${i}`), label, defaultLabel: "x" }))).planned;
+    expect(planned.map((p) => p.key)).toEqual(["42-team", "team-42", "Cidr1", "MyCidr7", "Cidr7x", "VpcCidrs", "MyVpcCidr", "CidrX", "Cidr2"]);
+  });
 });
 
 describe("EndpointIngress rules", () => {
