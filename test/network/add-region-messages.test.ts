@@ -116,6 +116,29 @@ describe("addRegion messages", () => {
     expect(thrown(() => declined.network.addRegion("cn-hangzhou", declined.hangzhou)).message).toMatch(/^test\/Network: \[DSPL_CROSS_BORDER_UNACKNOWLEDGED\]/);
   });
 
+  test("one shared plan for two pairs of areas: which links, which areas, and the fix", () => {
+    const { stack, beijing, sg, tokyo, frankfurt } = networkStack();
+    const n = new TransitRouterNetwork(stack, "Network", {
+      hubRegion: "cn-beijing",
+      hubProvider: beijing,
+      crossBorder: { acknowledgeCompliance: true, bandwidthPackageId: "cenbwp-apac" },
+    });
+    n.addRegion("ap-southeast-1", sg);
+    expect(n.checkAddRegion("ap-northeast-1", tokyo)).toEqual([]);
+    n.addRegion("ap-northeast-1", tokyo);
+    expect(n.checkAddRegion("eu-central-1", frankfurt)).toEqual([
+      {
+        code: ValidationCode.PROPS_CONFLICT,
+        problem:
+          "crossBorder.bandwidthPackageId would back the link to eu-central-1 (China to Europe) and the link to ap-southeast-1 (China to Asia-Pacific), but a CEN bandwidth plan covers one pair of geographic areas",
+        received: '"cenbwp-apac"',
+        allowed: "one plan per pair of geographic areas",
+        fix: 'pass the plan for eu-central-1 with addRegion("eu-central-1", provider, { bandwidthPackageId }), or leave crossBorder.bandwidthPackageId out to have one plan created per pair',
+      },
+    ]);
+    expect(n.checkAddRegion("eu-central-1", frankfurt, { bandwidthPackageId: "cenbwp-eu" })).toEqual([]);
+  });
+
   test("an adopted peer link needs no acknowledgement and no plan", () => {
     const { network: n, hangzhou } = network({
       cenId: "cen-1",
