@@ -23,6 +23,7 @@ describe("TransitRouterNetwork resources", () => {
       tags,
     });
     expect(network.hubRegion).toBe("ap-southeast-1");
+    expect(network.hub.crossBorder).toBe(false);
     expect(spoke.isHub).toBe(false);
     expect(spoke.provider).toBe(tokyo);
   });
@@ -44,6 +45,14 @@ describe("TransitRouterNetwork resources", () => {
         error_message: `[DSPL_PREFLIGHT_ZONE] The transit router in ap-northeast-1 does not offer zone ${z.zoneId} (vSwitch ${z.vSwitchId}): use a vSwitch in a zone listed by alicloud_cen_transit_router_available_resources for ap-northeast-1.`,
       })),
     );
+  });
+
+  test("preflight with a token vSwitch list: nothing to check at plan", () => {
+    const { stack, sg } = networkStack();
+    const network = new TransitRouterNetwork(stack, "Network", { hubRegion: "ap-southeast-1", hubProvider: sg, preflight: true });
+    const vSwitches = new TerraformVariable(stack, "vswitches", { type: "list(any)" }).listValue;
+    const vpc = network.attachVpc({ ...BASE, name: "sg", vpcId: "vpc-sg", vSwitches: vSwitches as never });
+    expect(resourcesOf(synthJson(stack), "alicloud_cen_transit_router_vpc_attachment")[vpc.attachment!.friendlyUniqueId].lifecycle).toBeUndefined();
   });
 
   test("without preflight: no lookup and no precondition", () => {
