@@ -1,10 +1,18 @@
 // What an endpoint says when allowFrom cannot add rules, what checkAllowFrom reports without creating
 // anything, and the synth-time issues of the provider and of a group that opens nothing.
-import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { TerraformProvider, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Construct } from "constructs";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
 import { DashScopeEndpoint, DashScopeEndpointAttributes, DashScopeEndpointOutputs } from "../../lib/endpoint";
 import { ValidationCode } from "../../lib/validation";
 import { fixture, props, resourcesOf, validationError } from "./helpers";
+
+/** A provider of another kind, unaliased. */
+class OtherProvider extends TerraformProvider {
+  public constructor(scope: Construct, id: string) {
+    super(scope, id, { terraformResourceType: "random", terraformGeneratorMetadata: { providerName: "random" } });
+  }
+}
 
 const ATTRS: DashScopeEndpointAttributes = { endpointId: "ep-1", endpointDomain: "ep-1.example", region: "ap-southeast-1" };
 
@@ -25,6 +33,8 @@ describe("allowFrom messages", () => {
       },
     ]);
     expect(endpoint.checkAllowFrom("0.0.0.0/0")).toEqual([]);
+    expect(endpoint.securityGroupRules).toEqual([]);
+    expect(endpoint.allowedCidrs).toEqual([]);
   });
 
   test("checkAllowFrom: the CIDR issues, then the id collision, else nothing; it creates nothing", () => {
@@ -105,8 +115,9 @@ describe("an imported endpoint's allowFrom messages", () => {
 });
 
 describe("DashScopeEndpoint at synth", () => {
-  test("no provider prop and no alicloud provider in the stack", () => {
+  test("no provider prop and no alicloud provider in the stack (another kind of provider does not count)", () => {
     const stack = new TerraformStack(Testing.app(), "test");
+    new OtherProvider(stack, "random");
     const endpoint = new DashScopeEndpoint(stack, "Endpoint", { ...props(undefined as unknown as AlicloudProvider), provider: undefined });
     expect(endpoint.node.validate()).toEqual([
       "[DSPL_PROVIDER_MISSING] the endpoint has no provider prop and its stack declares no default (unaliased) alicloud provider, so Terraform would use an unconfigured one (region from ALICLOUD_REGION, else cn-beijing) instead of ap-southeast-1. " +
