@@ -49,6 +49,19 @@ describe("allowFrom messages", () => {
     expect(Object.keys(resourcesOf(stack, "alicloud_security_group_rule"))).toHaveLength(4);
   });
 
+  test("without a description, allowFrom labels its rules allowFrom", () => {
+    const { stack, provider } = fixture();
+    const endpoint = new DashScopeEndpoint(stack, "Endpoint", props(provider, { ports: [443] }));
+    endpoint.allowFrom("10.1.0.0/16");
+    const imported = DashScopeEndpoint.fromEndpointAttributes(stack, "Imported", { ...ATTRS, securityGroupId: "sg-1", provider, ports: [443] });
+    imported.allowFrom("10.2.0.0/16");
+    expect(Object.values(resourcesOf(stack, "alicloud_security_group_rule")).map((r: any) => r.description).sort()).toEqual([
+      "DashScope endpoint dashscope-test-Endpoint: HTTPS from 10.1.0.0/16 (allowFrom)",
+      "DashScope endpoint dashscope-test-Endpoint: HTTPS from 10.10.0.0/16 (endpoint VPC)",
+      "DashScope endpoint ep-1: HTTPS from 10.2.0.0/16 (allowFrom)",
+    ]);
+  });
+
   test("a CIDR refused by allowFrom leaves the rules as they were", () => {
     const { stack, provider } = fixture();
     const endpoint = new DashScopeEndpoint(stack, "Endpoint", props(provider));
