@@ -282,6 +282,9 @@ describe("DashScopeEndpoint allowedCidrs and securityGroupIds messages", () => {
     expect(() => new DashScopeEndpoint(stack, "Endpoint", props(provider, { securityGroupIds: [sg, sg] }))).not.toThrow();
     const list = new TerraformVariable(stack, "sgs", { type: "list(string)" }).listValue;
     expect(() => new DashScopeEndpoint(stack, "Listed", props(provider, { securityGroupIds: list }))).not.toThrow();
+    const asAny = Token.asAny(list) as never;
+    const resolvable = new DashScopeEndpoint(stack, "Resolvable", props(provider, { securityGroupIds: asAny }));
+    expect(resolvable.securityGroupIds).toBe(asAny);
     expect(codes(validationError(() => new DashScopeEndpoint(stack, "Both", props(provider, { securityGroupIds: list, ports: [443] }))))).toEqual([
       ValidationCode.PROPS_CONFLICT,
     ]);
