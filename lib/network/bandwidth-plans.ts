@@ -61,9 +61,10 @@ export class BandwidthPlans {
     if (explicitId !== undefined) return undefined;
     const sharedId = this.props.crossBorder?.bandwidthPackageId;
     if (sharedId !== undefined) {
-      const known = this.sharedPairs.get(pair);
+      // The shared plan serves one pair (planFor records it; a second pair is refused here), so any
+      // recorded pair other than this link's is a conflict.
       const other = [...this.sharedPairs.entries()].find(([p]) => p !== pair)?.[1];
-      if (known === undefined && other !== undefined) {
+      if (other !== undefined) {
         return issue(
           ValidationCode.PROPS_CONFLICT,
           `crossBorder.bandwidthPackageId would back the link to ${spoke.regionId} (${a} to ${b}) and the link to ${other.spoke} (${other.areas}), but a CEN bandwidth plan covers one pair of geographic areas`,

@@ -1,7 +1,8 @@
 // The CIDR overlap check (a sorted sweep) reports exactly the pairs a pairwise comparison finds, in
 // attachment order, for nested, equal, adjacent and disjoint blocks.
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { findCidrOverlaps } from "../../lib/network/checks";
-import { cidrsOverlap, isIssue, parseCidr } from "../../lib/validation";
+import { ValidationCode, cidrsOverlap, isIssue, parseCidr } from "../../lib/validation";
 
 const net = (i: number, cidr: string) => ({ name: `n${i}`, vpcId: `vpc-${i}`, vpcCidrBlock: cidr });
 
@@ -30,6 +31,31 @@ describe("findCidrOverlaps", () => {
     expect(found(cidrs)).toEqual([
       '"n0"-"n1"', '"n0"-"n2"', '"n0"-"n4"', '"n0"-"n6"', '"n1"-"n2"', '"n1"-"n3"', '"n1"-"n4"', '"n1"-"n6"', '"n2"-"n4"', '"n2"-"n6"', '"n4"-"n6"',
     ]);
+  });
+
+  test("the issue names both attachments with their VPCs and CIDRs, and the fix names the second one", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const vpcId = new TerraformVariable(stack, "vpc", { type: "string" }).stringValue;
+    expect(findCidrOverlaps([net(0, "10.0.0.0/16"), { name: "later", vpcId, vpcCidrBlock: "10.0.1.0/24" }])).toEqual([
+      {
+        code: ValidationCode.CIDR_OVERLAP,
+        problem:
+          'VPC attachments "n0" (VPC vpc-0, 10.0.0.0/16) and "later" (a VPC whose id is known at apply, 10.0.1.0/24) have overlapping CIDR blocks, so the transit routers cannot route between them',
+        received: '"10.0.0.0/16" and "10.0.1.0/24"',
+        allowed: "disjoint CIDR blocks for every VPC the CEN connects",
+        fix: 're-address one of the two VPCs, or leave "later" out of this network',
+      },
+    ]);
+  });
+
+  test("a token CIDR is skipped", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const cidr = new TerraformVariable(stack, "cidr", { type: "string" }).stringValue;
+    expect(findCidrOverlaps([net(0, "10.0.0.0/16"), { name: "t", vpcId: "vpc-t", vpcCidrBlock: cidr }])).toEqual([]);
+  });
+
+  test("a block that starts at the last address of another overlaps it", () => {
+    expect(found(["10.0.0.0/24", "10.0.0.255/32", "10.0.1.0/32"])).toEqual(['"n0"-"n1"']);
   });
 
   test("disjoint blocks give no issue; malformed ones are skipped", () => {
