@@ -221,6 +221,34 @@ describe("failing runs", () => {
   });
 });
 
+describe("options the CLI hands to the verifier, and its messages in flags", () => {
+  test("--allow-public-address: a public address over HTTPS is a warning, in flags", async () => {
+    world.dns.setRecords({ [CUSTOM_DOMAIN]: { cname: ENDPOINT_DOMAIN }, [ENDPOINT_DOMAIN]: { a: [PUBLIC_ADDRESS] } });
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--allow-public-address", "--json", "-"]);
+    expect((JSON.parse(run.stdout) as VerifyReport).checks[0]).toMatchObject({ name: "dns", status: "warn", code: "DSV_DNS_PUBLIC_ADDRESS" });
+    expect(run.stderr).toMatch(/^WARN {2}dns .*203\.0\.113\.10 is not a private address — .* \(continuing: --allow-public-address\)$/m);
+    const http = await cli(["--base-url", world.endpointBaseUrl.replace(/:\d+\//, "/"), ...base(), "--allow-public-address"]);
+    expect(http.code).toBe(1);
+    expect(http.stdout).toMatch(/^FAIL {2}dns .*plain http to a public address would send the key in clear text, and --allow-public-address allows HTTPS only/m);
+  });
+
+  test("the environment it is given: a proxy variable there is the proxy warning", async () => {
+    const run = await cli(["--base-url", world.endpointBaseUrl, ...base(), "--no-stream"], { DASHSCOPE_API_KEY: KEY, HTTP_PROXY: "http://127.0.0.1:9" });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^WARN {2}proxy .*config: HTTP_PROXY is set and NO_PROXY does not cover ep-0test1234abcd5678\./m);
+    expect(run.stdout).toMatch(/dashscope-verify: 4 passed, 0 failed, 1 warned, 2 skipped in/);
+  });
+
+  test("every option name in a hint becomes its flag", async () => {
+    world.https.setFault("embeddings", { kind: "status", status: 404, body: { error: { code: "model_not_found", message: "no" } } });
+    world.https.setFault("chat", { kind: "status", status: 404, body: { error: { message: "nope" } } });
+    const run = await cli(["--base-url", world.customBaseUrl, ...base(), "--api", "openai,embeddings", "--no-stream"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^FAIL {2}embeddings .*HTTP 404 model_not_found: no \(request id [\w-]+\) — no such model in this region: check --model \(--embedding-model\) against the models the region offers$/m);
+    expect(run.stdout).toMatch(/^FAIL {2}chat .*HTTP 404: nope \(request id [\w-]+\) — no such model or path: check --model and that the base URL ends in \/compatible-mode\/v1$/m);
+  });
+});
+
 describe("the key never appears", () => {
   test("in stdout, stderr, the JSON or the JUnit report, through a gateway echoing it on every family", async () => {
     for (const route of ["models", "chat", "stream", "anthropic", "anthropic-stream", "dashscope", "dashscope-stream", "embeddings"] as const) {
