@@ -101,7 +101,7 @@ describe("what parseArgs reads", () => {
   });
 
   test("apiKeyEnvsIn: the names --api-key-env gives, in both spellings, before argv is valid", () => {
-    expect(apiKeyEnvsIn(["--api-key-env", "A", "--bogus", "--api-key-env=B", "--api-key-envX", "C", "--api-key-env"])).toEqual(["A", "B"]);
+    expect(apiKeyEnvsIn(["--api-key-env", "A", "--bogus", "--api-key-env=B", "--api-key-envX", "C", "--api-key-env"])).toStrictEqual(["A", "B"]);
     expect(apiKeyEnvsIn(["A", "--api-key-env="])).toEqual([""]);
   });
 });
