@@ -115,7 +115,10 @@ export async function sendOnce<T>(
         if (args[0] === null) state.connected = true;
         callback(...args);
       }),
-    headersTimeout: Math.max(1, Math.min(target.headersTimeoutMs, target.deadline.remaining())),
+    // Not capped by the deadline: undici runs its headers timer on a ~0.5 s tick, so a cap could fire
+    // before the deadline and be reported as a headers timeout that never happened. The deadline's
+    // own signal (below) ends the request on time.
+    headersTimeout: target.headersTimeoutMs,
     bodyTimeout: target.idleTimeoutMs,
     connections: 1,
     pipelining: 1,

@@ -1,4 +1,4 @@
-// The verifier's CLI as a real process (node dist/bin/dashscope-verify.js), for the CLI suites.
+// The verifier's CLI as a real process (node dist/bin/dashscope-verify.js), for the CLI suites, and in this process (runCliInProcess).
 import { execFile } from "node:child_process";
 import * as path from "node:path";
 
@@ -36,4 +36,56 @@ export function keyWindows(key: string, text: string): string[] {
   const found: string[] = [];
   for (let i = 0; i + 8 <= key.length; i++) if (text.includes(key.slice(i, i + 8))) found.push(key.slice(i, i + 8));
   return found;
+}
+
+// The same CLI in this process: parseArgs + runCli (lib/verify/args.ts, lib/verify/cli.ts) with an
+// in-memory CliIo, the way bin/dashscope-verify.ts wires them (help, usage errors as one line, exit
+// 2). Unlike the real binary it adds no last-resort scrub: what comes out is what the library wrote.
+
+/** What an in-process run wrote and returned. */
+export interface InProcessRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface InProcessOptions {
+  /** The directory relative paths are resolved against (CliIo.cwd). */
+  readonly cwd?: string;
+  /** Whether stdout / stderr claim to be a TTY (colour). @default false */
+  readonly stdoutTty?: boolean;
+  readonly stderrTty?: boolean;
+}
+
+/** An in-memory writable: collects every chunk written to it. */
+export function memoryStream(isTTY = false): NodeJS.WritableStream & { isTTY: boolean; text: () => string } {
+  let text = "";
+  return {
+    isTTY,
+    text: () => text,
+    write(chunk: string | Uint8Array) {
+      text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream & { isTTY: boolean; text: () => string };
+}
+
+/** Runs `dashscope-verify argv` in this process with exactly `env` as its environment. */
+export async function runCliInProcess(argv: readonly string[], env: NodeJS.ProcessEnv, options: InProcessOptions = {}): Promise<InProcessRun> {
+  // Loaded lazily so a suite that only spawns the binary does not load the engine.
+  const { HELP, parseArgs } = await import("../../lib/verify/args");
+  const { VerifyConfigError } = await import("../../lib/verify/errors");
+  const { runCli: run } = await import("../../lib/verify/cli");
+  const stdout = memoryStream(options.stdoutTty);
+  const stderr = memoryStream(options.stderrTty);
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof VerifyConfigError)) throw err;
+    return { code: 2, stdout: stdout.text(), stderr: `dashscope-verify: ${err.message}\n` };
+  }
+  if (args.help) return { code: 0, stdout: HELP, stderr: "" };
+  const code = await run(args, { stdout, stderr, env, cwd: options.cwd });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
