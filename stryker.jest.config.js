@@ -18,5 +18,9 @@ module.exports = {
     "<rootDir>/test/verify/(bundle|ci-example)\\.test\\.ts$",
     "<rootDir>/test/conformance/bindings-in-sync\\.test\\.ts$",
     "<rootDir>/test/tmpdir\\.test\\.ts$", // checks the per-run TMPDIR of test/global-setup.js, which Stryker does not use
+    // MUTATE_SKIP_TESTS: more suites to leave out, as a regular expression over test paths, when they
+    // cannot reach the mutated module (e.g. "/test/verify/" for a construct module): a shorter
+    // initial run, the same scores.
+    ...(process.env.MUTATE_SKIP_TESTS ? [process.env.MUTATE_SKIP_TESTS] : []),
   ],
 };
