@@ -177,6 +177,25 @@ describe("requester messages", () => {
     ]);
   });
 
+  test("a second provider is reported once, against the region's first provider", () => {
+    const f = accessFixture();
+    const second = new AlicloudProvider(f.stack, "tokyo-2", { region: "ap-northeast-1", alias: "tokyo_2" });
+    const issues = refused(f, [
+      requester(f, "tokyo", "ap-northeast-1", 1),
+      requester(f, "osaka", "ap-northeast-1", 2, { provider: second }),
+      requester(f, "kobe", "ap-northeast-1", 3),
+    ]);
+    expect(issues.map((i) => i.problem)).toEqual([
+      'requester "osaka" brings a second provider for region ap-northeast-1; a region has one transit router, managed by one provider',
+    ]);
+  });
+
+  test("a requester without a name is named by its index", () => {
+    const f = accessFixture();
+    const issues = refused(f, [requester(f, "tokyo", "ap-northeast-1", 1, { name: undefined as unknown as string, vpcId: "vsw-x" })]);
+    expect(issues.map((i) => i.problem)).toContain("requesters[0] vpcId is not a vpc id (it looks like a vSwitch id)");
+  });
+
   test("a requester in the hub region with a provider of its own: the hub's transit router keeps the endpoint's", () => {
     const f = accessFixture();
     const local = new AlicloudProvider(f.stack, "sg-2", { region: "ap-southeast-1", alias: "sg_2" });
