@@ -252,6 +252,12 @@ describe("region id messages", () => {
     ]);
   });
 
+  test("a region id that is not a string (a one-element list) is refused", () => {
+    expect(refused({ vpcs: [{ vpcId: "vpc-a", regionId: ["ap-northeast-1"] as unknown as string }] })).toEqual([
+      expect.objectContaining({ code: ValidationCode.REGION_INVALID, problem: "vpcs[0] regionId is not a known Alibaba Cloud region id", received: '["ap-northeast-1"]' }),
+    ]);
+  });
+
   test("a region newer than the table is understood from its id", () => {
     expect(zone({ vpcs: [{ vpcId: "vpc-a", regionId: "cn-xian" }] }).vpcs).toEqual([{ vpcId: "vpc-a", regionId: "cn-xian" }]);
   });
