@@ -318,6 +318,14 @@ describe("account messages", () => {
     ]);
   });
 
+  test("with an endpoint region that is refused, nothing that needs the hub is checked", () => {
+    const f = accessFixture();
+    const endpoint = { ...accessProps(f, []).endpoint, region: "us-east-1", ownerAccountId: WORKLOAD };
+    expect(refused(f, [requester(f, "tokyo", "ap-northeast-1", 1)], { endpoint, cen: { ownerAccountId: CEN_OWNER, providers: { "ap-northeast-1": f.providers["ap-northeast-1"] } } }).map((i) => i.code)).toEqual([
+      ValidationCode.REGION_UNSUPPORTED,
+    ]);
+  });
+
   test("the endpoint of the CEN owner's own account needs no extra provider", () => {
     const f = accessFixture();
     const props = accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)], { endpoint: { ...accessProps(f, []).endpoint, ownerAccountId: CEN_OWNER }, cen: { ownerAccountId: CEN_OWNER } });
