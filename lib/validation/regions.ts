@@ -38,10 +38,6 @@ export function resolveDashScopeRegion(region: string | DashScopeRegion, what: s
 
 /** Resolves any Alibaba Cloud region id (a requester's, a transit router's). */
 export function resolveRegion(regionId: string, what: string): AlibabaCloudRegionInfo | ValidationIssue {
-  if (!isToken(regionId) && typeof regionId === "string") {
-    const info = lookupRegion(regionId);
-    if (info) return info;
-  }
   if (isToken(regionId)) {
     return issue(
       ValidationCode.LITERAL_REQUIRED,
@@ -51,7 +47,7 @@ export function resolveRegion(regionId: string, what: string): AlibabaCloudRegio
       "pass the region id as a string literal",
     );
   }
-  return unknownRegion(regionId, what);
+  return (typeof regionId === "string" ? lookupRegion(regionId) : undefined) ?? unknownRegion(regionId, what);
 }
 
 /** The issue for a string that is not a region id, with a did-you-mean for a near miss of a known one. */

@@ -1,7 +1,9 @@
 // Fixtures for the DashScopePrivateAccess suites (not a test file).
 import { App, TerraformStack, Testing } from "cdktf";
 import { AlicloudProvider } from "../../.gen/providers/alicloud/provider";
-import { DashScopePrivateAccessProps, DashScopeRequester } from "../../lib/patterns";
+import { DashScopePrivateAccess, DashScopePrivateAccessProps, DashScopeRequester } from "../../lib/patterns";
+import { ValidationIssue } from "../../lib/validation";
+import { validationError } from "../cdktf-helpers";
 
 export interface AccessFixture {
   readonly app: App;
@@ -54,4 +56,11 @@ export function accessProps(f: AccessFixture, requesters: DashScopeRequester[], 
     requesters,
     ...overrides,
   };
+}
+
+/** The issues a DashScopePrivateAccess with these requesters and overrides is refused with; it must leave nothing in the tree. */
+export function refused(f: AccessFixture, requesters: DashScopeRequester[], overrides: Partial<DashScopePrivateAccessProps> = {}): ValidationIssue[] {
+  const issues = validationError(() => new DashScopePrivateAccess(f.stack, "Access", accessProps(f, requesters, overrides))).issues;
+  if (f.stack.node.tryFindChild("Access") !== undefined) throw new Error("the refused construct stayed in the tree");
+  return [...issues];
 }

@@ -294,6 +294,19 @@ describe("addRequester", () => {
   });
 });
 
+describe("the endpoint's ingress rules", () => {
+  test("each requester's rules name it in their descriptions, added at construction or later", () => {
+    const f = accessFixture();
+    tokyoAccess(f).addRequester(requester(f, "frankfurt", "eu-central-1", 2));
+    const rules = values(synthJson(f.stack), "alicloud_security_group_rule").filter((r) => r.port_range === "443/443");
+    expect(rules.map((r) => [r.cidr_ip, r.description]).sort()).toEqual([
+      ["10.0.0.0/16", "DashScope endpoint dashscope-test-Access-Endpoint: HTTPS from 10.0.0.0/16 (endpoint VPC)"],
+      ["10.1.0.0/16", "DashScope endpoint dashscope-test-Access-Endpoint: HTTPS from 10.1.0.0/16 (requester tokyo)"],
+      ["10.2.0.0/16", "DashScope endpoint dashscope-test-Access-Endpoint: HTTPS from 10.2.0.0/16 (requester frankfurt)"],
+    ]);
+  });
+});
+
 describe("addRequester with the parts in place", () => {
   test("a newcomer the existing zone refuses leaves the network and the endpoint's group as they were", () => {
     const f = accessFixture();

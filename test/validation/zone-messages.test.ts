@@ -36,6 +36,10 @@ describe("DNS name messages", () => {
     expect(refused({ zoneName: "" })).toEqual([dnsIssue('""', "zoneName is empty", 'give the zone name, e.g. "vpc-ap-southeast-1.dashscope.aliyuncs.com"')]);
   });
 
+  test("a zone name that is not a string is refused with the code, not with a TypeError", () => {
+    expect(refused({ zoneName: 5 as unknown as string })).toEqual([expect.objectContaining({ code: ValidationCode.DNS_NAME_INVALID, received: "5" })]);
+  });
+
   test("upper-case letters: the fix is the name in lower case, trailing dot kept", () => {
     expect(refused({ zoneName: "VPC-ap.Example.com." })).toEqual([
       dnsIssue('"VPC-ap.Example.com."', "zoneName has upper-case letters", 'write it in lower case: "vpc-ap.example.com."'),
@@ -249,6 +253,12 @@ describe("region id messages", () => {
         allowed: 'a literal region id such as "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote"',
         fix: "pass the region id as a string literal",
       },
+    ]);
+  });
+
+  test("a region id that is not a string (a one-element list) is refused", () => {
+    expect(refused({ vpcs: [{ vpcId: "vpc-a", regionId: ["ap-northeast-1"] as unknown as string }] })).toEqual([
+      expect.objectContaining({ code: ValidationCode.REGION_INVALID, problem: "vpcs[0] regionId is not a known Alibaba Cloud region id", received: '["ap-northeast-1"]' }),
     ]);
   });
 
