@@ -1,7 +1,8 @@
 /**
  * The run's overall deadline, on the platform's primitives: an `AbortSignal.timeout` that aborts
- * whatever is in flight when it passes, `AbortSignal.any` to bound one step by a shorter timeout
- * as well, and the abortable `timers/promises` sleep for the retry wait.
+ * whatever is in flight when it passes, and the abortable `timers/promises` sleep for the retry
+ * wait. (A step bounded by a shorter timeout as well combines the two with `AbortSignal.any`, as
+ * the dns check's system-resolver wait does.)
  */
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -38,11 +39,6 @@ export class Deadline {
 
   public throwIfExpired(): void {
     if (this.expired) throw this.error();
-  }
-
-  /** A signal that aborts at the deadline or after `ms`, whichever comes first. */
-  public within(ms: number): AbortSignal {
-    return AbortSignal.any([this.signal, AbortSignal.timeout(Math.max(1, Math.floor(ms)))]);
   }
 
   /** Waits `ms`, or less when the deadline passes first. */

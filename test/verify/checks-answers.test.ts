@@ -131,3 +131,27 @@ describe("anthropic and dashscope", () => {
     expect(check(await run(["dashscope"]), "dashscope")).toMatchObject({ status: "pass", message: 'replied "hey"', reply: "hey" });
   });
 });
+
+describe("2xx answers of the wrong kind", () => {
+  test("JSON that is not an object; text that is not JSON", async () => {
+    answer("chat", [1]);
+    expect(check(await run(["openai"]), "chat").message).toBe("api: chat: the 2xx answer is not a JSON object: [1] — check that the base URL ends in /compatible-mode/v1");
+    answer("anthropic", "<html>login</html>");
+    expect(check(await run(["anthropic"]), "anthropic").message).toBe("api: anthropic: the 2xx answer is not JSON: <html>login</html> — an HTML page or other text answered: check that the host serves /apps/anthropic");
+    answer("dashscope", "");
+    expect(check(await run(["dashscope"]), "dashscope").message).toBe("api: dashscope: the 2xx answer is not JSON: empty body — an HTML page or other text answered: check that the host serves /api/v1");
+  });
+
+  test("a streamed request answered without an event stream", async () => {
+    answer("stream", { choices: [] });
+    expect(check(await run(["openai"], { stream: true }), "stream")).toMatchObject({
+      status: "fail",
+      code: "DSV_STREAM_PROTOCOL",
+      message: 'stream: stream: expected text/event-stream, got application/json: {"choices":[]} — the server ignored the streaming request, or a proxy rewrote the answer',
+    });
+    world.https.setFault("anthropic-stream", { kind: "status", status: 200, body: "x", headers: { "content-type": "" } });
+    expect(check(await run(["anthropic"], { stream: true }), "anthropic-stream").message).toBe(
+      "stream: anthropic-stream: expected text/event-stream, got no content-type: x — the server ignored the streaming request, or a proxy rewrote the answer",
+    );
+  });
+});

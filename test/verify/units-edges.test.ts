@@ -90,13 +90,7 @@ describe("the deadline", () => {
     expect(d.error()).toMatchObject({ code: "DSV_TIMEOUT_DEADLINE", timeoutMs: 60 });
   });
 
-  test("within aborts at the shorter of its time and the deadline; sleep stops at the deadline", async () => {
-    const d = new Deadline(5000);
-    const started = Date.now();
-    const signal = d.within(40.9);
-    await new Promise((r) => signal.addEventListener("abort", r));
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(d.within(0).aborted).toBe(false);
+  test("sleep stops at the deadline, and does not wait at all for nothing", async () => {
     const short = new Deadline(50);
     const t0 = Date.now();
     await short.sleep(5000);

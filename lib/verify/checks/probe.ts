@@ -38,8 +38,3 @@ export async function probeAll(
   const first = errors[0];
   return { status: "fail", message: `${first.message}${share}`, code: first.code, layer: first.layer, ...facts };
 }
-
-/** @internal Drops the errno helper field before the records go into the report. */
-export function publicRecords(records: readonly ProbeRecord[] | undefined): ConnectionRecord[] | undefined {
-  return records?.map(({ cause: _cause, ...rest }) => rest);
-}
