@@ -26,6 +26,16 @@ export function shownValue(value: string): string {
   return plain ? JSON.stringify(value) : `(${value.length} characters, not shown: it may be a key)`;
 }
 
+/**
+ * How a name-like value the user typed (a DNS server, a stack name, a hub prefix) appears in a
+ * message: up to 64 characters of a name's alphabet, but never anything shaped like a key (an `sk-`
+ * prefix, or a run of 20 or more letters and digits), which is described by its length alone.
+ */
+export function shownName(value: string): string {
+  const plain = value.length <= 64 && /^[\w.,:/[\]-]*$/.test(value) && !/^sk-/i.test(value) && !/[A-Za-z0-9]{20,}/.test(value);
+  return plain ? JSON.stringify(value) : `(${value.length} characters, not shown: it may be a key)`;
+}
+
 /** The stable codes. Match on them, not on message text. */
 export const VerifyErrorCode = {
   /** A flag, option or input file is wrong (exit 2). */

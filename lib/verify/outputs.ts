@@ -14,8 +14,11 @@
  * picks one hub, and a prefix with no outputs is an error naming the prefixes present.
  */
 import { COMPATIBLE_MODE_PATH, ENDPOINT_OUTPUT_NAMES, type EndpointOutputNames, endpointDomainBaseUrl, endpointOutputNames } from "../catalog/dashscope";
-import { VerifyConfigError, VerifyErrorCode } from "./errors";
+import { VerifyConfigError, VerifyErrorCode, shownName } from "./errors";
 import type { VerifyTarget } from "./types";
+
+/** A stack name as a message prints it bare, unless it is shaped like a key (see `shownName`). */
+const bareName = (name: string): string => (shownName(name) === JSON.stringify(name) ? name : shownName(name));
 
 export interface DeploymentOutputs {
   readonly format: "cdktf" | "terraform";
@@ -71,7 +74,7 @@ export function parseOutputs(json: unknown, stack?: string, source = "the output
   let scope: Record<string, unknown>;
   if (stackName) {
     if (!isObject(json[stackName])) {
-      throw invalid(`${source} has no stack ${JSON.stringify(stackName)}`, `its stacks: ${Object.keys(json).join(", ") || "none"}`);
+      throw invalid(`${source} has no stack ${shownName(stackName)}`, `its stacks: ${Object.keys(json).join(", ") || "none"}`);
     }
     scope = json[stackName] as Record<string, unknown>;
   } else if (names.endpointDomain in json || names.customDomain in json || hubPrefixes(Object.keys(json)).length > 0) {
@@ -152,10 +155,11 @@ function build(
   const endpointDomain = text(names.endpointDomain);
   if (!customDomain && !endpointDomain) {
     const prefixes = hubPrefixes(keys);
-    const where = `${source}${stack ? ` (stack ${stack})` : ""}`;
+    const where = `${source}${stack ? ` (stack ${bareName(stack)})` : ""}`;
     if (prefix !== undefined) {
       throw invalid(
-        `${where} has no outputs of the hub ${JSON.stringify(prefix)} (no ${names.customDomain} nor ${names.endpointDomain})`,
+        // The output names carry the prefix: they are named only when the prefix may be shown.
+        `${where} has no outputs of the hub ${shownName(prefix)}${bareName(prefix) === prefix ? ` (no ${names.customDomain} nor ${names.endpointDomain})` : ""}`,
         prefixes.length ? `the hubs present: ${prefixes.join(", ")} (pass one as \`prefix\`)` : "the file has no prefixed hub outputs: leave `prefix` out",
       );
     }

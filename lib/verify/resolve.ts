@@ -11,7 +11,7 @@
 import { promises as dnsPromises } from "node:dns";
 import * as net from "node:net";
 import { untilAborted } from "./deadline";
-import { DnsError, VerifyConfigError, VerifyErrorCode } from "./errors";
+import { DnsError, VerifyConfigError, VerifyErrorCode, shownName } from "./errors";
 import { addressFamily, isIpAddress, normalizeAddress } from "./addresses";
 
 /** @internal */
@@ -54,7 +54,7 @@ export function parseDnsServer(spec: string): string {
   }
   const portNumber = port === undefined ? 53 : Number(port);
   if (!net.isIP(host) || !Number.isInteger(portNumber) || portNumber < 1 || portNumber > 65535) {
-    throw new VerifyConfigError(`\`dnsServers\` has ${JSON.stringify(spec)}, which is not IP[:PORT]`, {
+    throw new VerifyConfigError(`\`dnsServers\` has ${shownName(spec)}, which is not IP[:PORT]`, {
       hint: "give the resolver's address, e.g. 100.100.2.136 or 127.0.0.1:5353 or [::1]:53",
     });
   }

@@ -1,0 +1,46 @@
+// A key pasted into a flag that takes a name (--dns-server, --stack, --output-prefix) is not echoed by
+// the library's own messages, while ordinary names and addresses still are.
+import { parseOutputs } from "../../lib/verify/outputs";
+import { parseDnsServer } from "../../lib/verify/resolve";
+import { keyWindows } from "../support/cli-process";
+
+const KEY = "sk-0123456789abcdef0123456789abcdef";
+const HEX_KEY = "0123456789abcdef0123456789abcdef";
+
+const message = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error("expected a throw");
+};
+
+describe("name-like values in messages", () => {
+  test.each([KEY, HEX_KEY])("a key given as a DNS server is described by its length: %#", (key) => {
+    const text = message(() => parseDnsServer(key));
+    expect(text).toContain(`(${key.length} characters, not shown: it may be a key)`);
+    expect(keyWindows(key, text)).toEqual([]);
+  });
+
+  test("an ordinary wrong DNS server is quoted", () => {
+    expect(message(() => parseDnsServer("[fd00::1234]:99999"))).toContain('has "[fd00::1234]:99999", which is not IP[:PORT]');
+  });
+
+  test.each([KEY, HEX_KEY])("a key given as a stack or a hub prefix is never echoed: %#", (key) => {
+    const outputs = { s: { a_endpoint_domain: "ep-x.dashscope.ap-southeast-1.privatelink.aliyuncs.com" } };
+    const noStack = message(() => parseOutputs(outputs, key));
+    expect(noStack).toContain(`has no stack (${key.length} characters, not shown: it may be a key)`);
+    expect(keyWindows(key, noStack)).toEqual([]);
+    const noHub = message(() => parseOutputs(outputs, "s", undefined, key));
+    expect(noHub).toContain(`has no outputs of the hub (${key.length} characters, not shown: it may be a key)`);
+    expect(keyWindows(key, noHub)).toEqual([]);
+  });
+
+  test("ordinary stack names and prefixes are printed as before", () => {
+    const outputs = { "dashscope-landing-zone": { a_endpoint_domain: "ep-x.dashscope.ap-southeast-1.privatelink.aliyuncs.com" } };
+    expect(message(() => parseOutputs(outputs, "dashscope-landing-zone", undefined, "cn_beijing"))).toContain(
+      '(stack dashscope-landing-zone) has no outputs of the hub "cn_beijing"',
+    );
+  });
+});
