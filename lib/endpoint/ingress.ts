@@ -85,7 +85,7 @@ export class EndpointIngress {
       let key: string;
       let numbered = false;
       if (!isToken(entry.cidr)) key = entry.cidr.replace(/[./]/g, "-");
-      else if (this.options.vpcCidrBlock !== undefined && entry.cidr === this.options.vpcCidrBlock) key = "VpcCidr";
+      else if (entry.cidr === this.options.vpcCidrBlock) key = "VpcCidr"; // a token, never undefined
       else if (fromLabel !== undefined) key = fromLabel;
       else {
         key = `Cidr${++unlabeled}`;

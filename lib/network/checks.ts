@@ -111,8 +111,8 @@ export function findCidrOverlaps(networks: readonly AttachedNetwork[]): Validati
   });
   // A sweep over the blocks sorted by first address: each block meets only the blocks still open at
   // its start (for CIDR blocks, a chain of enclosing ones), so disjoint networks cost n log n, not n².
-  // The pairs are then reported in attachment order, as a pairwise scan would.
-  const order = parsed.map((_, i) => i).sort((x, y) => parsed[x].cidr.first - parsed[y].cidr.first || x - y);
+  // The pairs are then reported in attachment order, as a pairwise scan would (the sort is stable).
+  const order = parsed.map((_, i) => i).sort((x, y) => parsed[x].cidr.first - parsed[y].cidr.first);
   const pairs: Array<[number, number]> = [];
   let open: number[] = [];
   for (const k of order) {

@@ -217,7 +217,7 @@ export class TransitRouterNetwork extends Construct {
     issues.push(...checkTransitRouterNamed(this.props, regionId, options.transitRouterId));
     if (this.props.peerAttachmentIds?.[regionId] === undefined) {
       issues.push(...checkCrossBorderLink(this.hubInfo, info, this.props.crossBorder));
-      if (issues.length === 0 && (isCrossBorder(this.hubInfo, info) || options.bandwidthPackageId !== undefined)) {
+      if (issues.length === 0 && isCrossBorder(this.hubInfo, info)) { // an explicit bandwidthPackageId never stops a link
         const stop = this.plans.check(this.hubInfo, info, options.bandwidthPackageId);
         if (stop) issues.push(stop);
       }

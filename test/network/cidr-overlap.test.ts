@@ -3,6 +3,7 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { findCidrOverlaps } from "../../lib/network/checks";
 import { ValidationCode, cidrsOverlap, isIssue, parseCidr } from "../../lib/validation";
+import * as cidrChecks from "../../lib/validation/checks";
 
 const net = (i: number, cidr: string) => ({ name: `n${i}`, vpcId: `vpc-${i}`, vpcCidrBlock: cidr });
 
@@ -60,6 +61,21 @@ describe("findCidrOverlaps", () => {
 
   test("disjoint blocks give no issue; malformed ones are skipped", () => {
     expect(found(["10.0.0.0/16", "10.1.0.0/16", "not a cidr", "192.168.0.0/24"])).toEqual([]);
+  });
+
+  test("disjoint blocks are never compared pair by pair: the sweep closes each block before the next starts", () => {
+    const compare = jest.spyOn(cidrChecks, "cidrsOverlap");
+    try {
+      const cidrs = Array.from({ length: 500 }, (_, i) => `10.${Math.floor(i / 256)}.${i % 256}.0/24`).reverse();
+      expect(found(cidrs)).toEqual([]);
+      expect(compare).not.toHaveBeenCalled();
+      // Nested blocks are compared with the blocks that enclose them only.
+      compare.mockClear();
+      expect(found(["10.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.2.1.0/24"])).toEqual(['"n0"-"n1"', '"n0"-"n2"', '"n0"-"n3"', '"n2"-"n3"']);
+      expect(compare).toHaveBeenCalledTimes(4);
+    } finally {
+      compare.mockRestore();
+    }
   });
 
   test("random landing zones: the same pairs as a pairwise scan", () => {
