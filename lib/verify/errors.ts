@@ -27,7 +27,7 @@ export function shownValue(value: string): string {
 }
 
 /**
- * How a name-like value the user typed (a DNS server, a stack name, a hub prefix) appears in a
+ * @internal How a name-like value the user typed (a DNS server, a stack name, a hub prefix) appears in a
  * message: up to 64 characters of a name's alphabet, but never anything shaped like a key (an `sk-`
  * prefix, or a run of 20 or more letters and digits), which is described by its length alone.
  */
