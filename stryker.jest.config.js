@@ -2,10 +2,12 @@
 // - The global setup (scripts/stryker-jest-setup.js) must not rebuild dist/ inside Stryker's sandbox
 //   (the mutants are switched at run time in the instrumented TypeScript that ts-jest loads; dist/ is
 //   the build `npm run mutate` makes first).
-// - Suites that exercise only built artefacts or other processes are left out: the packed tarball,
-//   the API reports, the TypeDoc output, terraform with the provider stand-in, the bundle, the CI
-//   workflow, `npm run synth` and the bench harness. They run dist/ (or a child process), which the
-//   mutants never reach, so in Stryker's sandbox they can only cost minutes per mutant, never kill one.
+// - Suites that exercise built artefacts, terraform or other processes are left out: the packed
+//   tarball, the API reports, the TypeDoc output, terraform with the provider stand-in (test/testing;
+//   lib/testing is therefore not mutated, see stryker.config.json), the bundle, the CI workflow,
+//   `npm run synth` and the bench harness. Most of what they reach runs in dist/ or a child process,
+//   which the mutants never reach; the bench suites do load lib/ and might kill a mutant the unit
+//   suites miss, so the scores are a lower bound. Left in, they cost minutes per mutant.
 const base = require("./jest.config");
 
 /** @type {import('jest').Config} */

@@ -1,13 +1,16 @@
 // A Stryker test runner, `jest-by-file` (stryker.config.json): Stryker's jest runner, except that a
 // mutant runs only the test *files* that hold the tests covering it.
 //
-// Stryker's jest runner hands jest `--findRelatedTests <mutated file>` plus a name pattern of the
-// covering tests. Almost every suite imports lib/validation, so jest then loads ~30 files (cdktf and
-// the construct tree each time) to run perhaps three tests: 5–7 s a mutant on this machine. The
-// per-test coverage of the initial run already says which file each covering test lives in; this
-// runner writes that down (all test-runner processes share Stryker's sandbox, so it is a file there)
-// and hands jest those files, one at a time, stopping at the first that kills the mutant. The tests
-// that run for a survivor are the same as Stryker's; only the loading is saved.
+// Stryker's jest runner hands jest the covering tests as a name pattern, and jest still loads every
+// test file it selects (all of them, or those `--findRelatedTests` finds). Almost every suite imports
+// lib/validation, so jest then loads ~30 files (cdktf and the construct tree each time) to run perhaps
+// three tests: 5–7 s a mutant on this machine. The per-test coverage of the initial run already says
+// which file each covering test lives in; this runner writes that down (all test-runner processes
+// share Stryker's sandbox, so it is a file there) and hands jest those files, one at a time, stopping
+// at the first that kills the mutant. The tests that run for a survivor are the same as Stryker's;
+// only the loading is saved. (Test names are unique across this repository's suites, so the name
+// pattern selects no test in a file that holds none of the covering ids.) The hit limit that catches
+// an endless loop counts per file here.
 // A mutant whose tests are not all in the record (or with no per-test filter) runs as before.
 import * as fs from "node:fs";
 import { createRequire } from "node:module";

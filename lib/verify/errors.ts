@@ -29,10 +29,14 @@ export function shownValue(value: string): string {
 /**
  * @internal How a name-like value the user typed (a DNS server, a stack name, a hub prefix) appears in a
  * message: up to 64 characters of a name's alphabet, but never anything shaped like a key (an `sk-`
- * prefix, or a run of 20 or more letters and digits), which is described by its length alone.
+ * prefix, or six or more each of letters and digits, as in a hex or UUID-shaped secret), which is
+ * described by its length alone. Stack names (`DashScopeLandingZone`), hub prefixes (`cn_beijing`)
+ * and resolver addresses (`[fd00::53]:5353`) are shown.
  */
 export function shownName(value: string): string {
-  const plain = value.length <= 64 && /^[\w.,:/[\]-]*$/.test(value) && !/^sk-/i.test(value) && !/[A-Za-z0-9]{20,}/.test(value);
+  const digits = value.replace(/[^0-9]/g, "").length;
+  const letters = value.replace(/[^A-Za-z]/g, "").length;
+  const plain = value.length <= 64 && /^[\w.,:/[\]-]*$/.test(value) && !/^sk-/i.test(value) && !(digits >= 6 && letters >= 6);
   return plain ? JSON.stringify(value) : `(${value.length} characters, not shown: it may be a key)`;
 }
 

@@ -6,6 +6,7 @@ import { keyWindows } from "../support/cli-process";
 
 const KEY = "sk-0123456789abcdef0123456789abcdef";
 const HEX_KEY = "0123456789abcdef0123456789abcdef";
+const UUID_KEY = "01234567-89ab-cdef-0123-456789abcdef";
 
 const message = (fn: () => unknown): string => {
   try {
@@ -17,7 +18,7 @@ const message = (fn: () => unknown): string => {
 };
 
 describe("name-like values in messages", () => {
-  test.each([KEY, HEX_KEY])("a key given as a DNS server is described by its length: %#", (key) => {
+  test.each([KEY, HEX_KEY, UUID_KEY])("a key given as a DNS server is described by its length: %#", (key) => {
     const text = message(() => parseDnsServer(key));
     expect(text).toContain(`(${key.length} characters, not shown: it may be a key)`);
     expect(keyWindows(key, text)).toEqual([]);
@@ -27,7 +28,7 @@ describe("name-like values in messages", () => {
     expect(message(() => parseDnsServer("[fd00::1234]:99999"))).toContain('has "[fd00::1234]:99999", which is not IP[:PORT]');
   });
 
-  test.each([KEY, HEX_KEY])("a key given as a stack or a hub prefix is never echoed: %#", (key) => {
+  test.each([KEY, HEX_KEY, UUID_KEY])("a key given as a stack or a hub prefix is never echoed: %#", (key) => {
     const outputs = { s: { a_endpoint_domain: "ep-x.dashscope.ap-southeast-1.privatelink.aliyuncs.com" } };
     const noStack = message(() => parseOutputs(outputs, key));
     expect(noStack).toContain(`has no stack (${key.length} characters, not shown: it may be a key)`);
@@ -35,6 +36,10 @@ describe("name-like values in messages", () => {
     const noHub = message(() => parseOutputs(outputs, "s", undefined, key));
     expect(noHub).toContain(`has no outputs of the hub (${key.length} characters, not shown: it may be a key)`);
     expect(keyWindows(key, noHub)).toEqual([]);
+  });
+
+  test("a CamelCase stack name the file lacks is named", () => {
+    expect(message(() => parseOutputs({ a: {} }, "DashScopePrivateAccessStack"))).toContain('has no stack "DashScopePrivateAccessStack"');
   });
 
   test("ordinary stack names and prefixes are printed as before", () => {
