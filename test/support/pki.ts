@@ -4,6 +4,7 @@
  * signs the X.509 certificates.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
+import * as tls from "node:tls";
 import * as forge from "node-forge";
 
 export interface LeafCertificate {
@@ -88,4 +89,19 @@ export function createTestPki(parent?: { cert: forge.pki.Certificate; key: forge
       return { certPem: forge.pki.certificateToPem(cert), keyPem: leaf.keyPem };
     },
   };
+}
+
+/**
+ * One TLS handshake with 127.0.0.1:port as `servername`, trusting only `secureContext`: "verified",
+ * or the error code (e.g. UNABLE_TO_VERIFY_LEAF_SIGNATURE) the client refused the server with.
+ */
+export function tlsHandshake(secureContext: tls.SecureContext, port: number, servername: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = tls.connect({ host: "127.0.0.1", port, servername, secureContext, rejectUnauthorized: true });
+    socket.once("secureConnect", () => {
+      socket.destroy();
+      resolve("verified");
+    });
+    socket.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+  });
 }

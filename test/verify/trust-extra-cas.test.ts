@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import { createTrust } from "../../lib/verify/trust";
-import { type LeafCertificate, createTestPki } from "../support/pki";
+import { type LeafCertificate, createTestPki, tlsHandshake } from "../support/pki";
 
 const NAME = "vpc-ap-southeast-1.dashscope.aliyuncs.com";
 const first = createTestPki();
@@ -23,16 +23,7 @@ async function serve(leaf: LeafCertificate): Promise<void> {
   servers.push(server);
   ports.push((server.address() as AddressInfo).port);
 }
-function handshake(secureContext: tls.SecureContext, port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = tls.connect({ host: "127.0.0.1", port, servername: NAME, secureContext, rejectUnauthorized: true });
-    socket.once("secureConnect", () => {
-      socket.destroy();
-      resolve("verified");
-    });
-    socket.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
-  });
-}
+const handshake = (secureContext: tls.SecureContext, port: number) => tlsHandshake(secureContext, port, NAME);
 
 beforeAll(async () => {
   await serve(first.issue([NAME]));

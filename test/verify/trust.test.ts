@@ -6,7 +6,7 @@ import * as tls from "node:tls";
 import type { AddressInfo } from "node:net";
 import * as ts from "typescript";
 import { createTrust } from "../../lib/verify/trust";
-import { type LeafCertificate, createTestPki } from "../support/pki";
+import { type LeafCertificate, createTestPki, tlsHandshake } from "../support/pki";
 
 const NAME = "vpc-ap-southeast-1.dashscope.aliyuncs.com";
 
@@ -23,16 +23,7 @@ describe("createTrust: one trust store per run", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function handshake(secureContext: tls.SecureContext): Promise<string> {
-    return new Promise((resolve) => {
-      const socket = tls.connect({ host: "127.0.0.1", port, servername: NAME, secureContext, rejectUnauthorized: true });
-      socket.once("secureConnect", () => {
-        socket.destroy();
-        resolve("verified");
-      });
-      socket.once("error", (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
-    });
-  }
+  const handshake = (secureContext: tls.SecureContext) => tlsHandshake(secureContext, port, NAME);
 
   test("trusts the extra CA", async () => {
     expect(await handshake(createTrust([pki.caPem]))).toBe("verified");
