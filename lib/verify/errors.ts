@@ -23,8 +23,10 @@
  */
 export function shownValue(value: string): string {
   const plain = value.length <= 16 && /^[\w.,:/-]*$/.test(value) && !/^sk-/i.test(value) && !/[A-Za-z0-9]{12,}/.test(value);
-  return plain ? JSON.stringify(value) : `(${value.length} characters, not shown: it may be a key)`;
+  return plain ? JSON.stringify(value) : hidden(value);
 }
+
+const hidden = (value: string): string => `(${value.length} characters, not shown: it may be a key)`;
 
 /**
  * @internal How a name-like value the user typed (a DNS server, a stack name, a hub prefix) appears in a
@@ -34,10 +36,14 @@ export function shownValue(value: string): string {
  * and resolver addresses (`[fd00::53]:5353`) are shown.
  */
 export function shownName(value: string): string {
+  return isShowableName(value) ? JSON.stringify(value) : hidden(value);
+}
+
+/** @internal Whether {@link shownName} shows `value` (and so a message may print it bare). */
+export function isShowableName(value: string): boolean {
   const digits = value.replace(/[^0-9]/g, "").length;
   const letters = value.replace(/[^A-Za-z]/g, "").length;
-  const plain = value.length <= 64 && /^[\w.,:/[\]-]*$/.test(value) && !/^sk-/i.test(value) && !(digits >= 6 && letters >= 6);
-  return plain ? JSON.stringify(value) : `(${value.length} characters, not shown: it may be a key)`;
+  return value.length <= 64 && /^[\w.,:/[\]-]*$/.test(value) && !/^sk-/i.test(value) && !(digits >= 6 && letters >= 6);
 }
 
 /** The stable codes. Match on them, not on message text. */

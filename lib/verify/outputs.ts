@@ -14,11 +14,11 @@
  * picks one hub, and a prefix with no outputs is an error naming the prefixes present.
  */
 import { COMPATIBLE_MODE_PATH, ENDPOINT_OUTPUT_NAMES, type EndpointOutputNames, endpointDomainBaseUrl, endpointOutputNames } from "../catalog/dashscope";
-import { VerifyConfigError, VerifyErrorCode, shownName } from "./errors";
+import { VerifyConfigError, VerifyErrorCode, isShowableName, shownName } from "./errors";
 import type { VerifyTarget } from "./types";
 
 /** A stack name as a message prints it bare, unless it is shaped like a key (see `shownName`). */
-const bareName = (name: string): string => (shownName(name) === JSON.stringify(name) ? name : shownName(name));
+const bareName = (name: string): string => (isShowableName(name) ? name : shownName(name));
 
 export interface DeploymentOutputs {
   readonly format: "cdktf" | "terraform";
@@ -159,7 +159,7 @@ function build(
     if (prefix !== undefined) {
       throw invalid(
         // The output names carry the prefix: they are named only when the prefix may be shown.
-        `${where} has no outputs of the hub ${shownName(prefix)}${bareName(prefix) === prefix ? ` (no ${names.customDomain} nor ${names.endpointDomain})` : ""}`,
+        `${where} has no outputs of the hub ${shownName(prefix)}${isShowableName(prefix) ? ` (no ${names.customDomain} nor ${names.endpointDomain})` : ""}`,
         prefixes.length ? `the hubs present: ${prefixes.join(", ")} (pass one as \`prefix\`)` : "the file has no prefixed hub outputs: leave `prefix` out",
       );
     }
