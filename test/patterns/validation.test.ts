@@ -89,6 +89,7 @@ describe("DashScopePrivateAccess validation", () => {
         }),
     );
     expect(error.code).toBe("DSPL_REGION_UNSUPPORTED");
+    expect(error.issues[0].problem).toMatch(/^endpoint\.region is not a region where Model Studio offers the PrivateLink endpoint service/);
     expect(stack.node.tryFindChild("Access")).toBeUndefined();
   });
 
