@@ -1,10 +1,14 @@
-// Behaviours the endpoint module's mutation run found unchecked: an imported endpoint without
+// Behaviours the endpoint and validation mutation runs found unchecked: an imported endpoint
+// without zone IPs, the name a bad imported region is reported under, a pinned ENI IP under a token
+// VPC CIDR, one token repeated in allowedCidrs, and a token zone id (no zone-table warning).
+imported endpoint without
 // zone IPs, the name a bad imported region is reported under, a pinned ENI IP with no VPC CIDR to
 // check it against, and one token repeated in allowedCidrs.
 import { TerraformVariable } from "cdktf";
 import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-rule";
 import { DashScopeEndpoint } from "../../lib/endpoint";
 import { ValidationCode } from "../../lib/validation";
+import { warningsOf } from "../cdktf-helpers";
 import { fixture, props, resourcesOf, validationError } from "./helpers";
 
 const ATTRS = {
@@ -56,5 +60,17 @@ describe("DashScopeEndpoint", () => {
       ["${var.caller_cidr}", "443/443"],
       ["${var.caller_cidr}", "80/80"],
     ]);
+  });
+
+  test("a zone id that is a token is not checked against the zone table, so it does not warn", () => {
+    const { stack, provider } = fixture();
+    const zone = (name: string) => new TerraformVariable(stack, name, { type: "string" }).stringValue;
+    const endpoint = new DashScopeEndpoint(stack, "Endpoint", props(provider, {
+      vSwitches: [
+        { vSwitchId: "vsw-a", zoneId: zone("zone_a") },
+        { vSwitchId: "vsw-b", zoneId: zone("zone_b") },
+      ],
+    }));
+    expect(warningsOf(endpoint)).toEqual([]);
   });
 });
