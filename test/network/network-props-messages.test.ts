@@ -17,6 +17,12 @@ const CEN = "cen-1";
 const UID = "1234567890123456";
 
 describe("TransitRouterNetwork props messages", () => {
+  test("a reserved tag key is reported under the prop's name, tags", () => {
+    expect(rejected({ tags: { "acs:team": "ai" } }).map((i) => [i.code, i.problem])).toEqual([
+      [ValidationCode.TAG_INVALID, "tags has a tag key the API rejects"],
+    ]);
+  });
+
   test("transitRouterIds without cenId: the routers would not belong to the new CEN", () => {
     expect(rejected({ transitRouterIds: { "ap-southeast-1": "tr-1", "ap-northeast-1": "tr-2" } })).toEqual([
       {
