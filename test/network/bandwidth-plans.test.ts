@@ -44,6 +44,7 @@ describe("TransitRouterNetwork created bandwidth plans", () => {
     });
     net.addRegion("cn-hangzhou", f.hangzhou);
     expect(Object.values(resourcesOf(synthJson(f.stack), "alicloud_cen_bandwidth_package")).map((p: any) => p.bandwidth)).toEqual([2]);
+    expect(warningsOf(net)).toEqual([]); // pay-as-you-go: nothing to warn about at destroy
     net.addRegion("cn-beijing", f.beijing);
     net.addRegion("cn-shanghai", f.shanghai);
     expect(Object.values(resourcesOf(synthJson(f.stack), "alicloud_cen_bandwidth_package")).map((p: any) => p.bandwidth)).toEqual([3]);
