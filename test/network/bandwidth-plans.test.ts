@@ -68,6 +68,16 @@ describe("TransitRouterNetwork created bandwidth plans", () => {
     ]);
   });
 
+  test("a plan given to addRegion makes a link that stays outside the mainland plan-backed too", () => {
+    const f = networkStack();
+    const net = new TransitRouterNetwork(f.stack, "Network", { hubRegion: "ap-southeast-1", hubProvider: f.sg });
+    const tokyo = net.addRegion("ap-northeast-1", f.tokyo, { bandwidthPackageId: "cenbwp-jp" });
+    expect([tokyo.crossBorder, tokyo.bandwidthPackageId]).toEqual([false, "cenbwp-jp"]);
+    const peers = Object.values(resourcesOf(synthJson(f.stack), "alicloud_cen_transit_router_peer_attachment"));
+    expect(peers.map((p: any) => [p.bandwidth_type, p.cen_bandwidth_package_id])).toEqual([["BandwidthPackage", "cenbwp-jp"]]);
+    expect(net.node.tryFindChild("BandwidthPackageAttachment-ap-northeast-1")).toBeDefined();
+  });
+
   test("a plan given to addRegion is attached to a created CEN under the region's name, and a token fixed size is not checked", () => {
     const f = networkStack();
     const size = new TerraformVariable(f.stack, "size", { type: "number" }).numberValue;
