@@ -151,6 +151,7 @@ describe("addRegion messages", () => {
     expect(region).toMatchObject({ peerAttachmentId: "tr-attach-hz", crossBorder: true, isHub: false });
     expect(region.peerAttachment).toBeUndefined();
     expect(n.node.tryFindChild("Peer-cn-hangzhou")).toBeUndefined();
+    expect(n.addRegion("cn-hangzhou", hangzhou)).toBe(region); // added again: the same region, nothing created twice
   });
 
   test("a plan sized from a token bandwidth: LITERAL_REQUIRED, only once the other checks pass", () => {
