@@ -75,6 +75,7 @@ describe("addRegion messages", () => {
     expect(n.checkAddRegion("ap-northeast-1", tokyo, { transitRouterId: "tr-other" })).toEqual([conflict("ap-northeast-1", 'router "tr-tk"')]);
     expect(n.checkAddRegion("eu-central-1", frankfurt, { transitRouterId: "tr-other" })).toEqual([conflict("eu-central-1", "a router created by this network")]);
     expect(n.checkAddRegion("ap-northeast-1", tokyo, { transitRouterId: "tr-tk" })).toEqual([]);
+    expect(n.checkAddRegion("ap-northeast-1", tokyo)).toEqual([]); // none after the first call
     expect(n.checkAddRegion("ap-southeast-1", n.hub.provider, { transitRouterId: "tr-hub" })).toEqual([]);
     expect(n.checkAddRegion("ap-northeast-1", tokyo, { transitRouterId: "vpc-1" }).map((i) => i.problem)).toEqual([
       'addRegion("ap-northeast-1") transitRouterId is not a transitRouter id (it looks like a vpc id)',
@@ -97,6 +98,7 @@ describe("addRegion messages", () => {
     expect(n.checkAddRegion("ap-northeast-1", tokyo, { bandwidthPackageId: "cenbwp-x" })).toEqual([conflict("ap-northeast-1", "with pay-by-data-transfer bandwidth")]);
     expect(n.checkAddRegion("cn-hangzhou", hangzhou, { bandwidthPackageId: "cenbwp-x" })).toEqual([conflict("cn-hangzhou", 'with plan "cenbwp-hz"')]);
     expect(n.checkAddRegion("cn-hangzhou", hangzhou, { bandwidthPackageId: "cenbwp-hz" })).toEqual([]);
+    expect(n.checkAddRegion("cn-hangzhou", hangzhou)).toEqual([]); // none after the first call
   });
 
   test("a cross-border link without the acknowledgement: what the network has, and how to acknowledge", () => {
