@@ -1,9 +1,6 @@
 // Behaviours the endpoint and validation mutation runs found unchecked: an imported endpoint
 // without zone IPs, the name a bad imported region is reported under, a pinned ENI IP under a token
 // VPC CIDR, one token repeated in allowedCidrs, and a token zone id (no zone-table warning).
-imported endpoint without
-// zone IPs, the name a bad imported region is reported under, a pinned ENI IP with no VPC CIDR to
-// check it against, and one token repeated in allowedCidrs.
 import { TerraformVariable } from "cdktf";
 import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-rule";
 import { DashScopeEndpoint } from "../../lib/endpoint";

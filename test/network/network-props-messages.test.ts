@@ -18,7 +18,7 @@ const UID = "1234567890123456";
 
 describe("TransitRouterNetwork props messages", () => {
   test("a reserved tag key is reported under the prop's name, tags", () => {
-    expect(rejected({ tags: { "acs:team": "ai" } }).map((i) => [i.code, i.problem])).toEqual([
+    expect(rejected({ tags: { "acs:team": "ai" } }).map((i: { code: string; problem: string }) => [i.code, i.problem])).toEqual([
       [ValidationCode.TAG_INVALID, "tags has a tag key the API rejects"],
     ]);
   });

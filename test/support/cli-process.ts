@@ -1,6 +1,12 @@
 // The verifier's CLI as a real process (node dist/bin/dashscope-verify.js), for the CLI suites, and in this process (runCliInProcess).
 import { execFile } from "node:child_process";
 import * as path from "node:path";
+// Imported at load, not lazily inside a test: StrykerJS counts code that first runs inside a test as
+// covered by that test alone, so the verifier's module-level constants would be judged by the first
+// in-process test of each file instead of being reported as static (docs/quality.md).
+import { HELP, parseArgs } from "../../lib/verify/args";
+import { runCli as run } from "../../lib/verify/cli";
+import { VerifyConfigError } from "../../lib/verify/errors";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const BIN = path.join(ROOT, "dist", "bin", "dashscope-verify.js");
@@ -72,10 +78,6 @@ export function memoryStream(isTTY = false): NodeJS.WritableStream & { isTTY: bo
 
 /** Runs `dashscope-verify argv` in this process with exactly `env` as its environment. */
 export async function runCliInProcess(argv: readonly string[], env: NodeJS.ProcessEnv, options: InProcessOptions = {}): Promise<InProcessRun> {
-  // Loaded lazily so a suite that only spawns the binary does not load the engine.
-  const { HELP, parseArgs } = await import("../../lib/verify/args");
-  const { VerifyConfigError } = await import("../../lib/verify/errors");
-  const { runCli: run } = await import("../../lib/verify/cli");
   const stdout = memoryStream(options.stdoutTty);
   const stderr = memoryStream(options.stderrTty);
   let args: ReturnType<typeof parseArgs>;

@@ -4,6 +4,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { VerifyReport } from "cdktf-dashscope-privatelink/verify";
+import { parseArgs } from "../../lib/verify/args";
+import { runCli } from "../../lib/verify/cli";
 import { keyWindows, runCliInProcess } from "../support/cli-process";
 import { STREAM_REPLY } from "../support/openai-server";
 import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, PUBLIC_ADDRESS, type VerifyWorld, startVerifyWorld } from "../support/verify-world";
@@ -270,8 +272,6 @@ describe("the key never appears", () => {
     const lines: string[] = [];
     const broken = { write: () => { throw new Error(`stdout is gone, it held ${KEY}`); } } as unknown as NodeJS.WritableStream;
     const stderr = { write: (text: string) => lines.push(text) } as unknown as NodeJS.WritableStream;
-    const { runCli } = await import("../../lib/verify/cli");
-    const { parseArgs } = await import("../../lib/verify/args");
     const code = await runCli(parseArgs(["--base-url", world.endpointBaseUrl, ...base(), "--timeout-ms", "2000"]), { stdout: broken, stderr, env: { DASHSCOPE_API_KEY: KEY } });
     expect(code).toBe(1);
     expect(lines).toEqual(["dashscope-verify: stdout is gone, it held [REDACTED] (internal error)\n"]);
@@ -281,8 +281,6 @@ describe("the key never appears", () => {
     const lines: string[] = [];
     const broken = { write: () => { throw "a string"; } } as unknown as NodeJS.WritableStream;
     const stderr = { write: (text: string) => lines.push(text) } as unknown as NodeJS.WritableStream;
-    const { runCli } = await import("../../lib/verify/cli");
-    const { parseArgs } = await import("../../lib/verify/args");
     const code = await runCli(parseArgs(["--base-url", world.endpointBaseUrl, ...base(), "--timeout-ms", "2000"]), { stdout: broken, stderr, env: { DASHSCOPE_API_KEY: KEY } });
     expect(code).toBe(1);
     expect(lines).toEqual(["dashscope-verify: a string (internal error)\n"]);
