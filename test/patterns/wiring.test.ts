@@ -150,6 +150,18 @@ describe("the Private Zone gets the zone props", () => {
     expect(values(json, "alicloud_pvtz_user_vpc_authorization").map((a) => a.authorized_user_id)).toEqual(["3333333333333333"]);
   });
 
+  test("bindEndpointVpc alone (no requesters) authorizes the endpoint's account for its own VPC", () => {
+    const f = accessFixture();
+    const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
+    new DashScopePrivateAccess(f.stack, "Access", accessProps(f, [], {
+      endpoint: { ...accessProps(f, []).endpoint, ownerAccountId: "2222222222222222" },
+      cen: { ownerAccountId: "2222222222222222" },
+      privateZone: { bindEndpointVpc: true, provider: dns, ownerAccountId: "3333333333333333" },
+    }));
+    const json = synthJson(f.stack, true);
+    expect(values(json, "alicloud_pvtz_user_vpc_authorization").map((a) => a.authorized_user_id)).toEqual(["2222222222222222"]);
+  });
+
   test("bindEndpointVpc of another account than the zone owner's authorizes the endpoint's account", () => {
     const f = accessFixture();
     const dns = new AlicloudProvider(f.stack, "dns", { region: "ap-southeast-1", alias: "dns" });
