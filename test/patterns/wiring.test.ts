@@ -277,7 +277,8 @@ describe("addRequester", () => {
     const f = accessFixture();
     const props = accessProps(f, [requester(f, "tokyo", "ap-northeast-1", 1)]);
     const strict = new DashScopePrivateAccess(f.stack, "Strict", props);
-    expect(validationError(() => strict.addRequester(requester(f, "wide", "eu-central-1", 2, { vpcCidrBlock: "32.0.0.0/6" }))).code).toBe("DSPL_CIDR_TOO_WIDE");
+    const refusal = validationError(() => strict.addRequester(requester(f, "wide", "eu-central-1", 2, { vpcCidrBlock: "32.0.0.0/6" })));
+    expect(refusal.issues.map((i) => [i.code, i.problem])).toEqual([["DSPL_CIDR_TOO_WIDE", 'requester "wide" vpcCidrBlock opens the endpoint to a /6, wider than a /8']]);
     const other = accessFixture();
     const open = accessProps(other, [requester(other, "tokyo", "ap-northeast-1", 1)]);
     const any = new DashScopePrivateAccess(other.stack, "Any", { ...open, endpoint: { ...open.endpoint, allowAnyCidr: true } });
