@@ -74,6 +74,8 @@ describe("resolveOptions", () => {
     [{ apis: [] }, "config: `apis` is empty — name one or more of openai, anthropic, dashscope, embeddings", "DSV_CONFIG_INVALID"],
     [{ expectedIps: ["10.0.0.1", "nope"] }, "config: `expectedIps` has \"nope\", which is not an IP address — list the endpoint's ENI IPs, comma-separated, e.g. 10.0.1.5,10.0.2.6", "DSV_CONFIG_INVALID"],
     [{ targets: [{ baseUrl: HTTP, expectedIps: ["10.0.0.300"] }] }, 'config: `expectedIps` has "10.0.0.300", which is not an IP address — list the endpoint\'s ENI IPs, comma-separated, e.g. 10.0.1.5,10.0.2.6', "DSV_CONFIG_INVALID"],
+    // A bracket is stripped only as a pair: "[::12" is not "::1".
+    [{ expectedIps: ["[::12"] }, 'config: `expectedIps` has (5 characters, not shown: it may be a key), which is not an IP address — list the endpoint\'s ENI IPs, comma-separated, e.g. 10.0.1.5,10.0.2.6', "DSV_CONFIG_INVALID"],
   ] as Array<[Partial<VerifyOptions>, string, string]>)("%j", (options, message, code) => {
     expect(() => resolve(options)).toThrow(expect.objectContaining({ message, code }));
   });
