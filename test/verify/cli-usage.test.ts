@@ -120,6 +120,7 @@ describe("usage errors: one line, exit 2", () => {
     [["--base-url", URL_, `--${"a".repeat(32)}`], "unknown option (not shown: it may be a pasted key)"],
     [["--base-url", URL_, "--frobNicate"], "unknown option (not shown: it may be a pasted key)"],
     [["--base-url", URL_, `--${KEY}`], "unknown option (not shown: it may be a pasted key)"],
+    [["--base-url", URL_, "--sk1234abcd-key"], "unknown option (not shown: it may be a pasted key)"], // the whole name must look like a flag, not its end
     [["--base-url", URL_, "--no-stream=yes"], "--no-stream takes no value"],
     [["--base-url"], "--base-url needs a value"],
     [["--base-url", "--no-stream"], "--base-url needs a value"],

@@ -41,6 +41,8 @@ describe("resolveOptions", () => {
     });
     expect(opts.targets).toEqual([{ baseUrl: HTTP, origin: "http://ep-abc.dashscope.ap-southeast-1.privatelink.aliyuncs.com", hostname: "ep-abc.dashscope.ap-southeast-1.privatelink.aliyuncs.com", port: 80, https: false, expectedIps: undefined }]);
     expect(resolve({ dnsServers: [] }).dnsServers).toBeUndefined();
+    // An empty list of a target's own IPs is no list: the shared one applies.
+    expect(resolve({ expectedIps: ["10.0.0.1"], targets: [{ baseUrl: HTTP, expectedIps: [] }] }).targets[0].expectedIps).toEqual(["10.0.0.1"]);
   });
 
   test("what is given is kept, normalised", () => {

@@ -85,6 +85,7 @@ describe("parseOutputs", () => {
 
   test("rejects text that is not JSON", () => {
     expect(configError(() => parseOutputsJson("not json", undefined, "--outputs x.json")).message).toMatch(/^config: --outputs x\.json is not JSON/);
+    expect(configError(() => parseOutputsJson("not json")).message).toMatch(/^config: the outputs file is not JSON/);
   });
 });
 
