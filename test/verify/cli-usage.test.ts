@@ -129,6 +129,7 @@ describe("usage errors: one line, exit 2", () => {
     [["--base-url", URL_, "--model", "a", "--model", "b"], "--model was given 2 times"],
     [["--base-url", URL_, "--json", "a", "--json", "b", "--json", "c"], "--json was given 3 times"],
     [["--base-url", URL_, "--", "-q"], "unexpected argument (not shown): every option starts with --"],
+    [["--base-url", URL_, "--model", "xxstack", "extra"], "unexpected argument #5 (5 characters, not shown): every option starts with --"],
     [["--base-url", URL_, "--timeout-ms", "15x"], '--timeout-ms "15x" is not a whole number of milliseconds'],
     [["--base-url", URL_, "--timeout-ms", "x15"], '--timeout-ms "x15" is not a whole number of milliseconds'],
     [["--base-url", URL_, "--dns-timeout-ms=1.5"], '--dns-timeout-ms "1.5" is not a whole number of milliseconds'],

@@ -42,6 +42,7 @@ describe("excerpt", () => {
   test("one printable line, at most max characters, redacted first", () => {
     expect(excerpt("  a\r\n\tb\u0000\u001b[31mc\u007f\u0085d\ufffd  ", redact)).toBe("a b [31mc d");
     expect(excerpt("x".repeat(10), redact, 10)).toBe("x".repeat(10));
+    expect(excerpt("a   b \u00a0 c", redact)).toBe("a b c"); // runs of spaces are one space
     expect(excerpt("x".repeat(11), redact, 10)).toBe(`${"x".repeat(10)}… (truncated, 11 chars)`);
     expect(excerpt("y".repeat(121), redact)).toBe(`${"y".repeat(120)}… (truncated, 121 chars)`);
     expect(excerpt(`key ${KEY}`, redact)).toBe(`key ${REDACTED}`);
