@@ -34,7 +34,8 @@ describe("name-like values in messages", () => {
     expect(noStack).toContain(`has no stack (${key.length} characters, not shown: it may be a key)`);
     expect(keyWindows(key, noStack)).toEqual([]);
     const noHub = message(() => parseOutputs(outputs, "s", undefined, key));
-    expect(noHub).toContain(`has no outputs of the hub (${key.length} characters, not shown: it may be a key)`);
+    // The output names carry the prefix, so they are not named either: the hint follows at once.
+    expect(noHub).toContain(`has no outputs of the hub (${key.length} characters, not shown: it may be a key) — `);
     expect(keyWindows(key, noHub)).toEqual([]);
   });
 
