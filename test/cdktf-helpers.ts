@@ -44,15 +44,7 @@ export function validationError(fn: () => unknown): DashScopeValidationError {
   throw new Error("expected a DashScopeValidationError, but nothing was thrown");
 }
 
-/** Runs fn and returns what it throws (fails the test when it does not throw). */
-export function thrown(fn: () => unknown): any {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to throw");
-}
+export { thrown } from "./support/thrown";
 
 let probes = 0;
 /** What a value synthesizes to (through a throwaway output, the way Terraform would see it). */

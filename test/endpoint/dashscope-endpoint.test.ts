@@ -7,6 +7,7 @@ import { SecurityGroupRule } from "../../.gen/providers/alicloud/security-group-
 import { DashScopeRegion } from "../../lib/catalog";
 import { DashScopeEndpoint } from "../../lib/endpoint";
 import { ValidationCode } from "../../lib/validation";
+import { warningsOf } from "../cdktf-helpers";
 import { codes, fixture, props, resolved, resourcesOf, synthJson, validationError } from "./helpers";
 
 const RULE = SecurityGroupRule.tfResourceType;
@@ -262,6 +263,18 @@ describe("DashScopeEndpoint", () => {
     const synth = Testing.synth(stack);
     expect(synth).toHaveResourceWithProperties(SecurityGroupRule, { cidr_ip: "${var.peer_cidr}", port_range: "443/443" });
     expect(synth).toHaveResourceWithProperties(PrivatelinkVpcEndpointZone, { zone_id: "${var.zone_a}", eni_ip: "${var.eni_ip_a}" });
+    expect(warningsOf(endpoint)).toEqual([]); // a token zone id is not checked against the zone table
+  });
+
+  test("one token CIDR listed twice in allowedCidrs opens its ports once", () => {
+    const { stack, provider } = fixture();
+    const cidr = new TerraformVariable(stack, "caller_cidr", { type: "string" }).stringValue;
+    new DashScopeEndpoint(stack, "Endpoint", props(provider, { allowedCidrs: [cidr, cidr] }));
+    const rules = Object.values(resourcesOf(stack, SecurityGroupRule.tfResourceType));
+    expect(rules.map((r: any) => [r.cidr_ip, r.port_range]).sort()).toEqual([
+      ["${var.caller_cidr}", "443/443"],
+      ["${var.caller_cidr}", "80/80"],
+    ]);
   });
 
   test("accepts a port given as a token, naming its rules by position", () => {

@@ -90,4 +90,20 @@ describe("DashScopeEndpoint.fromEndpointAttributes", () => {
     ]);
     expect(stack.node.tryFindChild("A") ?? stack.node.tryFindChild("B") ?? stack.node.tryFindChild("C")).toBeUndefined();
   });
+  test("without zoneIps the imported endpoint has no zone IPs", () => {
+    const { stack } = fixture();
+    expect(DashScopeEndpoint.fromEndpointAttributes(stack, "Imported", ATTRS).zoneIps).toEqual([]);
+  });
+
+  test("an unsupported region is reported under the attribute's name, region", () => {
+    const { stack } = fixture();
+    const err = validationError(() => DashScopeEndpoint.fromEndpointAttributes(stack, "Imported", { ...ATTRS, region: "us-east-1" }));
+    expect(err.issues).toEqual([
+      expect.objectContaining({
+        code: ValidationCode.REGION_UNSUPPORTED,
+        problem: expect.stringMatching(/^region is not a region where Model Studio offers the PrivateLink endpoint service/),
+        received: '"us-east-1"',
+      }),
+    ]);
+  });
 });

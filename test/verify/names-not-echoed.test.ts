@@ -3,19 +3,13 @@
 import { parseOutputs } from "../../lib/verify/outputs";
 import { parseDnsServer } from "../../lib/verify/resolve";
 import { keyWindows } from "../support/cli-process";
+import { thrown } from "../support/thrown";
 
 const KEY = "sk-0123456789abcdef0123456789abcdef";
 const HEX_KEY = "0123456789abcdef0123456789abcdef";
 const UUID_KEY = "01234567-89ab-cdef-0123-456789abcdef";
 
-const message = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error("expected a throw");
-};
+const message = (fn: () => unknown): string => (thrown(fn) as Error).message;
 
 describe("name-like values in messages", () => {
   test.each([KEY, HEX_KEY, UUID_KEY])("a key given as a DNS server is described by its length: %#", (key) => {
