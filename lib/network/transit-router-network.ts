@@ -71,6 +71,9 @@ export class TransitRouterNetwork extends Construct {
   private readonly plans: BandwidthPlans;
   private readonly regionMap = new Map<string, TransitRouterRegion>();
   private readonly attachments: TransitRouterVpcAttachmentInfo[] = [];
+  /** The attachments by name and by VPC id: the duplicate checks of `attachVpc` look them up instead of scanning the list (2,000 requesters would make that quadratic). */
+  private readonly attachmentsByName = new Map<string, TransitRouterVpcAttachmentInfo>();
+  private readonly attachmentsByVpcId = new Map<string, TransitRouterVpcAttachmentInfo>();
 
   public constructor(scope: Construct, id: string, props: TransitRouterNetworkProps) {
     // Everything is checked before super(): a rejected network leaves nothing in the tree.
@@ -242,6 +245,8 @@ export class TransitRouterNetwork extends Construct {
       tags: this.props.tags,
     });
     this.attachments.push(result);
+    this.attachmentsByName.set(result.name, result);
+    this.attachmentsByVpcId.set(result.vpcId, result);
     return result;
   }
 
@@ -267,7 +272,7 @@ export class TransitRouterNetwork extends Construct {
     }
     issues.push(...checkAttachVpcOptions(options, isIssue(info) ? undefined : info));
     issues.push(...checkAttachmentOwnership(options, this.props));
-    const sameName = this.attachments.find((a) => a.name === options.name);
+    const sameName = this.attachmentsByName.get(options.name);
     if (sameName) {
       issues.push(
         issue(
@@ -279,7 +284,7 @@ export class TransitRouterNetwork extends Construct {
         ),
       );
     }
-    const sameVpc = this.attachments.find((a) => a.vpcId === options.vpcId);
+    const sameVpc = this.attachmentsByVpcId.get(options.vpcId);
     if (sameVpc) {
       issues.push(
         issue(

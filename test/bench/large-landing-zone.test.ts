@@ -6,7 +6,7 @@ import { LARGE_REQUESTER_REGIONS, largeRequesterSpecs, landingZoneSpecs } from "
 import { buildPatternStack } from "../../bench/stacks/pattern";
 import { parseCidr, isIssue, cidrsOverlap } from "../../lib/validation";
 import { normalizeStack } from "./normalize";
-import { addressesOf } from "../cdktf-helpers";
+import { addressesOf, warningsOf } from "../cdktf-helpers";
 
 describe("large benchmark landing zone", () => {
   test("2,000 requesters: round-robin over eight regions, disjoint /20 blocks outside the hub's /16", () => {
@@ -18,6 +18,14 @@ describe("large benchmark landing zone", () => {
     for (let i = 1; i < sorted.length; i++) expect(cidrsOverlap(sorted[i - 1], sorted[i])).toBe(false);
     expect(landingZoneSpecs(254)).toHaveLength(254);
     expect(landingZoneSpecs(300)[0].vpcCidrBlock).toBe("10.1.0.0/20");
+  });
+
+  test("the pattern stacks raise no warning at the small and the large sizes (every region): the bench measures synth, not warnings' stack traces", () => {
+    for (const count of [100, 300]) {
+      const stack = buildPatternStack(Testing.app(), count);
+      Testing.synth(stack);
+      expect({ count, warnings: warningsOf(stack) }).toEqual({ count, warnings: [] });
+    }
   });
 
   test("the hand-wired stack declares the same as the pattern with 300 requesters", () => {
