@@ -70,8 +70,7 @@ export class TransitRouterNetwork extends Construct {
   private readonly peerBandwidthMbps: number;
   private readonly plans: BandwidthPlans;
   private readonly regionMap = new Map<string, TransitRouterRegion>();
-  private readonly attachments: TransitRouterVpcAttachmentInfo[] = [];
-  /** The attachments by name and by VPC id: the duplicate checks of `attachVpc` look them up instead of scanning the list (2,000 requesters would make that quadratic). */
+  /** The attachments by name (in attach order) and by VPC id: `attachVpc`'s duplicate checks look them up instead of scanning a list (2,000 requesters would make that quadratic). */
   private readonly attachmentsByName = new Map<string, TransitRouterVpcAttachmentInfo>();
   private readonly attachmentsByVpcId = new Map<string, TransitRouterVpcAttachmentInfo>();
 
@@ -106,7 +105,7 @@ export class TransitRouterNetwork extends Construct {
     addLazyValidation(this, () => {
       const regionIds = this.regions.map((r) => r.regionId);
       return [
-        ...findCidrOverlaps(this.attachments),
+        ...findCidrOverlaps([...this.attachmentsByName.values()]),
         ...this.plans.validate(),
         ...checkKeysInNetwork(props.transitRouterIds, "transitRouterIds", regionIds),
         ...checkKeysInNetwork(props.routeTableIds, "routeTableIds", regionIds),
@@ -127,7 +126,7 @@ export class TransitRouterNetwork extends Construct {
 
   /** Every VPC attachment, in the order they were made. */
   public get vpcAttachments(): readonly TransitRouterVpcAttachmentInfo[] {
-    return [...this.attachments];
+    return [...this.attachmentsByName.values()];
   }
 
   /** The region with this id, if it is the hub or was added. */
@@ -244,7 +243,6 @@ export class TransitRouterNetwork extends Construct {
       autoPublishRouteEnabled: this.props.autoPublishRouteEnabled ?? true,
       tags: this.props.tags,
     });
-    this.attachments.push(result);
     this.attachmentsByName.set(result.name, result);
     this.attachmentsByVpcId.set(result.vpcId, result);
     return result;
