@@ -9,8 +9,9 @@
  *
  * Subjects: the floor (empty App + TerraformStack), the `DashScopePrivateAccess` pattern with 1, 10,
  * 50 and 100 requesters, and the hand-wired L1 equivalent with 1, 10 and 100 (bench/stacks). The
- * landing-zone sizes (300, 1,000 and 2,000 requesters over eight regions, against hand-wired at each)
- * run in groups of their own with fewer rounds: a 2,000-requester sample takes seconds.
+ * landing-zone sizes (300, 1,000 and 2,000 requesters over eight regions, against hand-wired at each,
+ * flat and at the pattern's addresses) run in groups of their own with fewer rounds: a
+ * 2,000-requester sample takes seconds.
  */
 import * as path from "path";
 import { BenchCase, BenchCheck, BenchGroup, Sample, ratioCheck, valueCheck } from "./harness";
@@ -23,8 +24,12 @@ const INPROCESS_CHILD = path.join(__dirname, "children", "synth-inprocess.js");
 const SUBJECTS = ["floor", "pattern:1", "hand-wired:1", "pattern:10", "hand-wired:10", "pattern:50", "pattern:100", "hand-wired:100"];
 /** The landing-zone sizes: pattern and hand-wired at each, eight regions (bench/stacks/landing-zone-spec.ts). */
 const LARGE = [300, 1000, 2000];
-/** Plus hand-wired code at the pattern's own construct paths, at the largest size: the same JSON, byte for byte. */
-const LARGE_SUBJECTS = [...LARGE.flatMap((n) => [`pattern:${n}`, `hand-wired:${n}`]), "hand-wired-nested:2000"];
+/**
+ * Plus hand-wired code at the pattern's own construct paths at each size: the same JSON, byte for
+ * byte. pattern / nested is the library's code alone; nested / hand-wired is what the longer
+ * addresses cost (docs/performance.md, "Where the synth misses come from").
+ */
+const LARGE_SUBJECTS = LARGE.flatMap((n) => [`pattern:${n}`, `hand-wired:${n}`, `hand-wired-nested:${n}`]);
 /** The requester counts at which the pattern is compared with hand-wired L1 code. */
 const COMPARED = [1, 10, 100, ...LARGE];
 /** The library's overhead budget over hand-wired L1 code (wall and peak RSS), at every size. */
@@ -155,12 +160,23 @@ export function synthChecks(): BenchCheck[] {
     const [p, h] = [inProcessId(`pattern:${n}`), inProcessId(`hand-wired:${n}`)];
     checks.push(ratioCheck(`synth.overhead.inprocess.heap:${n}`, `pattern / hand-wired, retained heap, ${n} requesters, in-process`, p, h, "heapMB", undefined, "no target"));
   }
-  const [p2000, n2000] = [freshId("pattern:2000"), freshId("hand-wired-nested:2000")];
+  for (const n of LARGE) {
+    const [p, nested, h] = [freshId(`pattern:${n}`), freshId(`hand-wired-nested:${n}`), freshId(`hand-wired:${n}`)];
+    const code = "no target: the library's code alone";
+    const addresses = "no target: the cost of the pattern's longer addresses, without the library";
+    checks.push(
+      ratioCheck(`synth.overhead.nested.wall:${n}`, `pattern / hand-wired at the same addresses, wall, ${n} requesters, fresh process`, p, nested, "wallMs", undefined, code),
+      ratioCheck(`synth.overhead.nested.rss:${n}`, `pattern / hand-wired at the same addresses, peak RSS, ${n} requesters, fresh process`, p, nested, "rssMB", undefined, code),
+      ratioCheck(`synth.addresses.wall:${n}`, `hand-wired at the pattern's addresses / hand-wired, wall, ${n} requesters, fresh process`, nested, h, "wallMs", undefined, addresses),
+      ratioCheck(`synth.addresses.rss:${n}`, `hand-wired at the pattern's addresses / hand-wired, peak RSS, ${n} requesters, fresh process`, nested, h, "rssMB", undefined, addresses),
+    );
+  }
   checks.push(
-    ratioCheck("synth.overhead.nested.wall:2000", "pattern / hand-wired at the same addresses, wall, 2000 requesters, fresh process", p2000, n2000, "wallMs", undefined, "no target: the library's code alone"),
-    ratioCheck("synth.overhead.nested.rss:2000", "pattern / hand-wired at the same addresses, peak RSS, 2000 requesters, fresh process", p2000, n2000, "rssMB", undefined, "no target: the library's code alone"),
     ratioCheck("synth.scaling.inprocess.2000", "pattern time(2000) / time(1000), in-process", inProcessId("pattern:2000"), inProcessId("pattern:1000"), "wallMs", { op: "<=", limit: 2.2 }),
     ratioCheck("synth.scaling.inprocess.2000.hand-wired", "hand-wired time(2000) / time(1000), in-process", inProcessId("hand-wired:2000"), inProcessId("hand-wired:1000"), "wallMs", undefined, "the same growth without the library"),
+    // The build phase is where the library's own code runs (checks, plans, constructs); synth is cdktf's.
+    ratioCheck("synth.scaling.inprocess.2000.build", "pattern build time(2000) / build time(1000), in-process", inProcessId("pattern:2000"), inProcessId("pattern:1000"), "phases.build", undefined, "linear: ≈ 2"),
+    ratioCheck("synth.scaling.inprocess.2000.build.hand-wired", "hand-wired build time(2000) / build time(1000), in-process", inProcessId("hand-wired:2000"), inProcessId("hand-wired:1000"), "phases.build", undefined, "the same growth without the library"),
     ratioCheck("synth.scaling.inprocess.10", "pattern time(100) / time(10), in-process", inProcessId("pattern:100"), inProcessId("pattern:10"), "wallMs", undefined, "linear: < 10 (fixed part); quadratic: ≈ 100"),
     ratioCheck("synth.scaling.inprocess.50", "pattern time(100) / time(50), in-process", inProcessId("pattern:100"), inProcessId("pattern:50"), "wallMs", undefined, "linear: ≤ 2; quadratic: ≈ 4"),
     ratioCheck("synth.floor.share", "floor / pattern with 100 requesters, fresh process", freshId("floor"), freshId("pattern:100"), "wallMs", undefined, "share of cdktf start-up"),
