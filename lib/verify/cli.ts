@@ -14,7 +14,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliArgs } from "./args";
-import { VerifyConfigError, VerifyErrorCode } from "./errors";
+import { VerifyConfigError, VerifyErrorCode, shownPath } from "./errors";
 import { checkApiKey } from "./options";
 import { parseOutputsJson, targetsFromOutputs } from "./outputs";
 import { createRedactor } from "./redact";
@@ -125,12 +125,12 @@ function readTargets(args: CliArgs, cwd: string): VerifyTarget[] {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (err) {
-    throw new VerifyConfigError(`cannot read --outputs ${args.outputs} (${(err as NodeJS.ErrnoException).code ?? "error"})`, {
+    throw new VerifyConfigError(`cannot read --outputs ${shownPath(args.outputs as string)} (${(err as NodeJS.ErrnoException).code ?? "error"})`, {
       code: VerifyErrorCode.OUTPUTS_INVALID,
       hint: "write it with `cdktf deploy --outputs-file FILE` or `terraform output -json > FILE`",
     });
   }
-  return targetsFromOutputs(parseOutputsJson(text, args.stack, `--outputs ${args.outputs}`, args.outputPrefix));
+  return targetsFromOutputs(parseOutputsJson(text, args.stack, `--outputs ${shownPath(args.outputs as string)}`, args.outputPrefix));
 }
 
 function readCa(file: string): string {
@@ -138,10 +138,10 @@ function readCa(file: string): string {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (err) {
-    throw new VerifyConfigError(`cannot read --ca ${file} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new VerifyConfigError(`cannot read --ca ${shownPath(file)} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
   }
   if (!text.includes("-----BEGIN CERTIFICATE-----")) {
-    throw new VerifyConfigError(`--ca ${file} holds no PEM certificate`, { hint: "give the CA certificate in PEM form" });
+    throw new VerifyConfigError(`--ca ${shownPath(file)} holds no PEM certificate`, { hint: "give the CA certificate in PEM form" });
   }
   return text;
 }
@@ -153,7 +153,7 @@ function writeReport(file: string, text: string, flag: string, failures: string[
     fs.writeFileSync(file, text);
   } catch (err) {
     failures.push(
-      `${VerifyErrorCode.REPORT_WRITE_FAILED}: cannot write ${flag} ${file} (${(err as NodeJS.ErrnoException).code ?? "error"}); the checks ran as printed above — fix the path or its permissions`,
+      `${VerifyErrorCode.REPORT_WRITE_FAILED}: cannot write ${flag} ${shownPath(file)} (${(err as NodeJS.ErrnoException).code ?? "error"}); the checks ran as printed above — fix the path or its permissions`,
     );
   }
 }

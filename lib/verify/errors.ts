@@ -39,6 +39,20 @@ export function shownName(value: string): string {
   return isShowableName(value) ? JSON.stringify(value) : hidden(value);
 }
 
+/**
+ * @internal How a file path the user typed (`--outputs`, `--ca`, a report file) appears in a message:
+ * as typed, so a CI log names the file, unless some part of it is shaped like a key or it holds a
+ * control character; then it is described by its length alone. Key-shaped: a part that starts with
+ * `sk-`, a UUID, or a run of 16 or more letters and digits that holds both (a hex key).
+ */
+export function shownPath(value: string): string {
+  const keyShaped =
+    /(^|[^A-Za-z0-9-])sk-/i.test(value) ||
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(value) ||
+    value.split(/[^A-Za-z0-9]+/).some((run) => run.length >= 16 && /[0-9]/.test(run) && /[A-Za-z]/.test(run));
+  return keyShaped || /[\u0000-\u001f\u007f]/.test(value) ? hidden(value) : value;
+}
+
 /** @internal Whether {@link shownName} shows `value` (and so a message may print it bare). */
 export function isShowableName(value: string): boolean {
   const digits = value.replace(/[^0-9]/g, "").length;
