@@ -7,7 +7,7 @@
 import * as path from "node:path";
 import { parseArgs as parseArgv } from "node:util";
 import { API_FAMILY_NAMES } from "../catalog/api-families";
-import { VerifyConfigError, shownValue as shown } from "./errors";
+import { VerifyConfigError, looksLikeKey, shownValue as shown } from "./errors";
 
 /** @internal */
 export const DEFAULT_API_KEY_ENV = "DASHSCOPE_API_KEY";
@@ -199,7 +199,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       throw usage(`--api ${bad === undefined ? "is empty" : `has ${shown(bad)}, which is not an API family`}`, `allowed: ${API_FAMILY_NAMES.join(", ")}`);
     }
   }
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) throw usage(`--api-key-env ${shown(apiKeyEnv)} is not a variable name`, "the name of the variable holding the key, e.g. DASHSCOPE_API_KEY — never the key itself");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv) || looksLikeKey(apiKeyEnv)) throw usage(`--api-key-env ${shown(apiKeyEnv)} is not a variable name`, "the name of the variable holding the key, e.g. DASHSCOPE_API_KEY — never the key itself");
   // Compared as the paths they resolve to (./r.xml and r.xml are one file); the outputs file is never overwritten.
   const same = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && a !== "-" && path.resolve(a) === path.resolve(b);
   if (same(args.json, args.junit)) throw usage("--json and --junit name the same file", "give each report its own file");

@@ -70,7 +70,7 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
     checkApiKey(apiKey, `the API key variable ${args.apiKeyEnv}`);
     const cwd = io.cwd ?? process.cwd();
     const targets = readTargets(args, cwd);
-    const ca = args.ca.map((file) => readCa(path.resolve(cwd, file)));
+    const ca = args.ca.map((file) => readCa(file, cwd));
     const progress = args.json === "-" ? io.stderr : io.stdout;
     const colour = useColour(progress, io.env);
     let current: string | undefined;
@@ -100,8 +100,8 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
     const failures: string[] = [];
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (args.json === "-") io.stdout.write(clean(json));
-    else if (args.json) writeReport(path.resolve(cwd, args.json), clean(json), "--json", failures);
-    if (args.junit) writeReport(path.resolve(cwd, args.junit), clean(toJUnit(report)), "--junit", failures);
+    else if (args.json) writeReport(args.json, cwd, clean(json), "--json", failures);
+    if (args.junit) writeReport(args.junit, cwd, clean(toJUnit(report)), "--junit", failures);
     // A report that could not be written turns a passing run into exit 1: the summary says so.
     const exitCode = failures.length > 0 && report.exitCode === 0 ? 1 : report.exitCode;
     const summary = formatSummary(report, colour);
@@ -133,12 +133,15 @@ function readTargets(args: CliArgs, cwd: string): VerifyTarget[] {
   return targetsFromOutputs(parseOutputsJson(text, args.stack, `--outputs ${shownPath(args.outputs as string)}`, args.outputPrefix));
 }
 
-function readCa(file: string): string {
+/** Reads a `--ca` file, resolved against `cwd`; messages name it as typed. */
+function readCa(file: string, cwd: string): string {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
+    text = fs.readFileSync(path.resolve(cwd, file), "utf8");
   } catch (err) {
-    throw new VerifyConfigError(`cannot read --ca ${shownPath(file)} (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new VerifyConfigError(`cannot read --ca ${shownPath(file)} (${(err as NodeJS.ErrnoException).code ?? "error"})`, {
+      hint: "give the path of the PEM file of the CA that signed the endpoint's certificate",
+    });
   }
   if (!text.includes("-----BEGIN CERTIFICATE-----")) {
     throw new VerifyConfigError(`--ca ${shownPath(file)} holds no PEM certificate`, { hint: "give the CA certificate in PEM form" });
@@ -146,11 +149,12 @@ function readCa(file: string): string {
   return text;
 }
 
-/** Writes a report; a failure is recorded (not thrown): the run already happened. */
-function writeReport(file: string, text: string, flag: string, failures: string[]): void {
+/** Writes a report to `file` resolved against `cwd`; a failure is recorded (not thrown): the run already happened. */
+function writeReport(file: string, cwd: string, text: string, flag: string, failures: string[]): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
+    const resolved = path.resolve(cwd, file);
+    fs.mkdirSync(path.dirname(resolved), { recursive: true });
+    fs.writeFileSync(resolved, text);
   } catch (err) {
     failures.push(
       `${VerifyErrorCode.REPORT_WRITE_FAILED}: cannot write ${flag} ${shownPath(file)} (${(err as NodeJS.ErrnoException).code ?? "error"}); the checks ran as printed above — fix the path or its permissions`,

@@ -40,17 +40,22 @@ export function shownName(value: string): string {
 }
 
 /**
+ * @internal Whether some part of `value` is shaped like a DashScope key (`sk-` and 32 hex digits, or
+ * the hex digits alone): a part that starts with `sk-`, or a run of 16 or more hex digits that holds
+ * both letters and digits. Paths, model names and variable names rarely are: a CI build number, a
+ * date, a UUID or a CamelCase name is not.
+ */
+export function looksLikeKey(value: string): boolean {
+  return /(^|[^A-Za-z0-9-])sk-/i.test(value) || (value.match(/[0-9A-Fa-f]{16,}/g) ?? []).some((run) => /[0-9]/.test(run) && /[A-Fa-f]/.test(run));
+}
+
+/**
  * @internal How a file path the user typed (`--outputs`, `--ca`, a report file) appears in a message:
- * as typed, so a CI log names the file, unless some part of it is shaped like a key or it holds a
- * control character; then it is described by its length alone. Key-shaped: a part that starts with
- * `sk-`, a UUID, or a run of 16 or more letters and digits that holds both (a hex key).
+ * as typed, so a CI log names the file, unless it {@link looksLikeKey} or holds a control or format
+ * character (a line break, a bidi override); then it is described by its length alone.
  */
 export function shownPath(value: string): string {
-  const keyShaped =
-    /(^|[^A-Za-z0-9-])sk-/i.test(value) ||
-    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i.test(value) ||
-    value.split(/[^A-Za-z0-9]+/).some((run) => run.length >= 16 && /[0-9]/.test(run) && /[A-Za-z]/.test(run));
-  return keyShaped || /[\u0000-\u001f\u007f]/.test(value) ? hidden(value) : value;
+  return looksLikeKey(value) || /[\p{Cc}\p{Cf}\u2028\u2029]/u.test(value) ? hidden(value) : value;
 }
 
 /** @internal Whether {@link shownName} shows `value` (and so a message may print it bare). */

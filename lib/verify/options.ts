@@ -6,7 +6,7 @@ import type * as tls from "node:tls";
 import { API_FAMILY_NAMES, type ApiFamilyName, DEFAULT_EMBEDDING_MODEL } from "../catalog/api-families";
 import { createTrust } from "./trust";
 import { isIpAddress, normalizeAddress } from "./addresses";
-import { VerifyConfigError, VerifyErrorCode, shownValue } from "./errors";
+import { VerifyConfigError, VerifyErrorCode, looksLikeKey, shownValue } from "./errors";
 import { parseDnsServer } from "./resolve";
 import type { CheckResult, VerifyOptions } from "./types";
 
@@ -107,6 +107,12 @@ export function parseBaseUrl(baseUrl: string): Omit<ResolvedTarget, "expectedIps
     });
   }
   if (url.search || url.hash) throw new VerifyConfigError("the base URL must not have a query or fragment");
+  if (looksLikeKey(url.pathname) || looksLikeKey(url.hostname)) {
+    // Its path is printed on every target line and in the reports.
+    throw new VerifyConfigError(`the base URL (${baseUrl.length} characters, not shown) holds a part shaped like an API key`, {
+      hint: "the key is given as `apiKey`, never in the URL",
+    });
+  }
   const https = url.protocol === "https:";
   const hostname = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const port = url.port ? Number(url.port) : https ? 443 : 80;
@@ -146,9 +152,9 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   checkApiKey(options.apiKey);
   if (!options.targets || options.targets.length === 0) throw new VerifyConfigError("no target to verify");
   const model = options.model ?? DEFAULT_MODEL;
-  if (!/^[\w.:/-]+$/.test(model)) throw new VerifyConfigError(`\`model\` ${shownValue(model)} is not a model name`);
+  if (!/^[\w.:/-]+$/.test(model) || looksLikeKey(model)) throw new VerifyConfigError(`\`model\` ${shownValue(model)} is not a model name`);
   const embeddingModel = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
-  if (!/^[\w.:/-]+$/.test(embeddingModel)) throw new VerifyConfigError(`\`embeddingModel\` ${shownValue(embeddingModel)} is not a model name`);
+  if (!/^[\w.:/-]+$/.test(embeddingModel) || looksLikeKey(embeddingModel)) throw new VerifyConfigError(`\`embeddingModel\` ${shownValue(embeddingModel)} is not a model name`);
   const apis = parseApis(options.apis);
   const sharedIps = ipList("expectedIps", options.expectedIps);
   const targets = options.targets.map((t) => ({

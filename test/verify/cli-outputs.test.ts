@@ -153,22 +153,27 @@ describe("--output-prefix: one hub of a stack with two", () => {
 });
 
 describe("--ca", () => {
-  test("a file that cannot be read: exit 2 naming its full path", async () => {
+  test("a file that cannot be read: exit 2 naming it as typed (read relative to the working directory)", async () => {
     const run = await cli(["--base-url", world.customBaseUrl, "--ca", "nope.pem", ...dnsArgs()]);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `dashscope-verify: config: cannot read --ca ${file("nope.pem")} (ENOENT)\n` });
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "dashscope-verify: config: cannot read --ca nope.pem (ENOENT) — give the path of the PEM file of the CA that signed the endpoint's certificate\n",
+    });
   });
 
   test("a file without a PEM certificate: exit 2", async () => {
     write("not-pem.pem", "hello");
     const run = await cli(["--base-url", world.customBaseUrl, "--ca", "not-pem.pem", ...dnsArgs()]);
-    expect(run).toEqual({ code: 2, stdout: "", stderr: `dashscope-verify: config: --ca ${file("not-pem.pem")} holds no PEM certificate — give the CA certificate in PEM form\n` });
+    expect(run).toEqual({ code: 2, stdout: "", stderr: "dashscope-verify: config: --ca not-pem.pem holds no PEM certificate — give the CA certificate in PEM form\n" });
   });
 });
 
 describe("reports that cannot be written", () => {
   beforeEach(() => write("not-a-dir", "x"));
+  // The path as typed (relative to the working directory), not as it resolves.
   const writeFailed = (flag: string, name: string) =>
-    new RegExp(`^dashscope-verify: DSV_REPORT_WRITE_FAILED: cannot write ${flag} ${file(name).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} \\((ENOTDIR|EEXIST)\\); the checks ran as printed above — fix the path or its permissions$`, "m");
+    new RegExp(`^dashscope-verify: DSV_REPORT_WRITE_FAILED: cannot write ${flag} ${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} \\((ENOTDIR|EEXIST)\\); the checks ran as printed above — fix the path or its permissions$`, "m");
 
   test("after a passing run: exit 1, the summary says so, the other report is still written", async () => {
     const run = await cli(["--base-url", world.endpointBaseUrl, "--dns-server", world.dns.address, "--json", "kept.json", "--junit", "not-a-dir/r.xml"]);
