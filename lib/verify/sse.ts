@@ -154,9 +154,14 @@ export abstract class SseReader {
   }
 
   /** An error the API put into the stream. */
-  protected errorEvent(code: string, message: string, data: string): void {
+  /**
+   * Fails with the stream's error event. `code` and `message` are the event's own JSON values: a
+   * value that is not a string is shown as JSON, so an odd one (`{"toString":0}`) cannot throw.
+   */
+  protected errorEvent(code: unknown, message: unknown, data: string): void {
+    const text = (value: unknown): string => (typeof value === "string" ? value : (JSON.stringify(value) ?? String(value)));
     this.fail(
-      new StreamProtocolError(VerifyErrorCode.STREAM_PROTOCOL, `the stream carried an error event: ${code} ${excerpt(message, this.redact)}`.trim(), {
+      new StreamProtocolError(VerifyErrorCode.STREAM_PROTOCOL, `the stream carried an error event: ${text(code)} ${excerpt(text(message), this.redact)}`.trim(), {
         hint: "Model Studio aborted the generation; see the error code",
         line: excerpt(data, this.redact),
       }),

@@ -63,6 +63,9 @@ describe("AnthropicStreamReader", () => {
     );
     expect(failure(new AnthropicStreamReader(), ev(undefined, { type: "error" })).message).toMatch(/^stream: the stream carried an error event: error — /);
     expect(failure(new AnthropicStreamReader(), start + ev("error", { message: "m", type: "x" })).message).toMatch(/^stream: the stream carried an error event: x m — /);
+    expect(failure(new AnthropicStreamReader(), start + ev("error", { type: "error", error: { type: { toString: 0 }, message: ["a"] } })).message).toMatch(
+      /^stream: the stream carried an error event: \{"toString":0\} \["a"\] — /,
+    );
   });
 });
 
@@ -91,6 +94,12 @@ describe("DashScopeStreamReader", () => {
     expect(failure(new DashScopeStreamReader(), ev("error", { code: "Arrearage", message: "pay", request_id: "r" })).message).toMatch(/^stream: the stream carried an error event: Arrearage pay — /);
     expect(failure(new DashScopeStreamReader(), ev("result", { code: "InternalError", message: "x" })).message).toMatch(/^stream: the stream carried an error event: InternalError x — /);
     expect(failure(new DashScopeStreamReader(), ev("error", {})).message).toMatch(/^stream: the stream carried an error event: error — /);
+    // Codes and messages that are not strings are shown as JSON: one whose toString is not a function
+    // made String() throw a TypeError (a stack trace instead of a diagnosis).
+    expect(failure(new DashScopeStreamReader(), ev("error", { code: { toString: 0 }, message: 42 }))).toMatchObject({
+      code: "DSV_STREAM_PROTOCOL",
+      message: expect.stringMatching(/^stream: the stream carried an error event: \{"toString":0\} 42 — /),
+    });
     // A code next to an output is not an error.
     expect(read(new DashScopeStreamReader(), ev("result", { code: "", output: { choices: [{ message: { content: "ok" }, finish_reason: "stop" }] } })).text).toBe("ok");
     expect(read(new DashScopeStreamReader(), ev("result", { code: "Warn", output: { choices: [{ message: { content: "ok" }, finish_reason: "stop" }] } })).text).toBe("ok");

@@ -10,6 +10,11 @@ const PROMPT = [{ role: "user", content: "Reply with the single word: pong" }];
 let world: VerifyWorld;
 beforeAll(async () => {
   world = await startVerifyWorld({ apiKey: KEY });
+});
+// A run per test, not one for the file: Stryker counts what runs in beforeAll as static coverage and
+// then never runs these tests against the request builders' mutants (12 survived that way).
+beforeEach(async () => {
+  world.reset();
   await verifyInWorld(world, KEY, { apis: ["openai", "anthropic", "dashscope", "embeddings"], model: "qwen-plus", maxCompletionTokens: 20 });
 });
 afterAll(() => world.close());

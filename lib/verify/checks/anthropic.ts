@@ -49,7 +49,7 @@ export class AnthropicStreamReader extends SseReader {
     const type = typeof record.type === "string" ? record.type : event.event;
     if (type === "error" || event.event === "error") {
       const error = (record.error && typeof record.error === "object" ? record.error : record) as Record<string, unknown>;
-      this.errorEvent(String(error.type ?? "error"), String(error.message ?? ""), event.data);
+      this.errorEvent(error.type ?? "error", error.message ?? "", event.data);
       return;
     }
     if (!this.started && type !== "message_start" && type !== "ping") {

@@ -51,7 +51,7 @@ export class DashScopeStreamReader extends SseReader {
     const record = this.json(event.data);
     if (!record) return;
     if (event.event === "error" || (typeof record.code === "string" && record.code && !record.output)) {
-      this.errorEvent(String(record.code ?? "error"), String(record.message ?? ""), event.data);
+      this.errorEvent(record.code ?? "error", record.message ?? "", event.data);
       return;
     }
     const choice = firstChoice(record);
