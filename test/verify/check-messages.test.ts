@@ -7,6 +7,7 @@ import * as net from "node:net";
 import { type CheckName, type CheckResult, type VerifyOptions, type VerifyReport, VerifyErrorCode } from "cdktf-dashscope-privatelink/verify";
 import * as connect from "../../lib/verify/connect";
 import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, type VerifyWorld, startVerifyWorld, verifyInWorld } from "../support/verify-world";
+import { closedPort } from "../support/ports";
 
 const KEY = "sk-check-messages-5e2a8c4f1b7d3960";
 const CA = /dashscope-verify test CA [0-9a-f]{8}/.source;
@@ -48,14 +49,6 @@ function stubProbes(): void {
   });
   jest.spyOn(connect, "probeTls").mockImplementation((target, ...rest) => realTls(target.address === "127.0.0.3" ? { ...target, address: "127.0.0.1" } : target, ...rest));
 }
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe("dns: the path, the count and the judgement", () => {
   test("one private address: the chain, the address, '1 address, all private' and the resolver", async () => {
     const report = await verify();

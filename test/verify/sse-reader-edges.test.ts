@@ -3,18 +3,16 @@
 // keeps throwing the same error, and the `line` every malformed-event failure carries.
 import { ChatStreamReader, StreamProtocolError } from "cdktf-dashscope-privatelink/verify";
 import { SSE_MAX_BUFFER } from "../../lib/verify/sse";
+import { thrown as thrownBy } from "../support/thrown";
 
 const NO_DONE_HINT = "the connection was closed early (a proxy or load-balancer timeout, or the endpoint reset it); check idle timeouts on the path";
 const chunk = (record: Record<string, unknown>) => `data: ${JSON.stringify(record)}\n\n`;
 
+/** What `run` throws, which must be a StreamProtocolError. */
 function thrown(run: () => unknown): StreamProtocolError {
-  try {
-    run();
-  } catch (err) {
-    if (err instanceof StreamProtocolError) return err;
-    throw err;
-  }
-  throw new Error("expected a StreamProtocolError");
+  const err = thrownBy(run);
+  expect(err).toBeInstanceOf(StreamProtocolError);
+  return err as StreamProtocolError;
 }
 
 describe("the end of the body", () => {

@@ -1,5 +1,4 @@
 // The verifier library in-process, against real DNS, HTTP and HTTPS servers on loopback.
-import * as net from "node:net";
 import {
   type CheckName,
   type CheckResult,
@@ -14,6 +13,7 @@ import { Deadline } from "../../lib/verify/deadline";
 import { sendOnce, withOneRetry } from "../../lib/verify/http";
 import { CHAT_REPLY, STREAM_REPLY, startOpenAiServer } from "../support/openai-server";
 import { CUSTOM_DOMAIN, ENDPOINT_DOMAIN, PUBLIC_ADDRESS, type VerifyWorld, startVerifyWorld } from "../support/verify-world";
+import { closedPort } from "../support/ports";
 
 const KEY = "sk-verify-test-3f9c1e7a5b2d4680";
 
@@ -46,14 +46,6 @@ function check(report: VerifyReport, name: CheckName, target = report.target): C
 
 function statuses(report: VerifyReport, target = report.target): Record<string, string> {
   return Object.fromEntries(report.checks.filter((c) => c.target === target).map((c) => [c.name, c.status]));
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe("verifyDeployment: the happy paths", () => {
