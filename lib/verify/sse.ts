@@ -13,7 +13,7 @@
  * closes inside a line does not. The reply text kept is capped at 4,096 characters.
  */
 import { createParser, type EventSourceMessage, type EventSourceParser } from "eventsource-parser";
-import { StreamProtocolError, VerifyErrorCode } from "./errors";
+import { StreamProtocolError, VerifyConfigError, VerifyErrorCode } from "./errors";
 import { excerpt, type Redactor } from "./redact";
 import type { Usage } from "./types";
 
@@ -52,12 +52,15 @@ export abstract class SseReader {
 
   /**
    * @param redact applied to every piece of event data a message quotes
-   * @param maxReplyChars the longest reply text kept
+   * @param maxReplyChars the longest reply text kept: a whole number of characters (0 or more), or `Infinity` for no cap
    */
   constructor(
     protected readonly redact: Redactor = keep,
     private readonly maxReplyChars = MAX_REPLY_CHARS,
   ) {
+    if (!(maxReplyChars >= 0) || (!Number.isInteger(maxReplyChars) && maxReplyChars !== Infinity)) {
+      throw new VerifyConfigError(`\`maxReplyChars\` is ${String(maxReplyChars)}, not a whole number of characters (0 or more) nor Infinity`, { hint: `e.g. ${MAX_REPLY_CHARS}, the default` });
+    }
     this.parser = createParser({
       onEvent: (event) => {
         if (this.failure) return;

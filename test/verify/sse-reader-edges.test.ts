@@ -94,3 +94,21 @@ describe("every malformed event names its data in `line`", () => {
     });
   });
 });
+
+describe("the reply cap", () => {
+  test.each([-1, 1.5, Number.NaN, -Infinity])("a cap of %p is refused when the reader is made", (cap) => {
+    expect(thrownBy(() => new ChatStreamReader(undefined, cap))).toMatchObject({
+      code: "DSV_CONFIG_INVALID",
+      message: `config: \`maxReplyChars\` is ${String(cap)}, not a whole number of characters (0 or more) nor Infinity — e.g. 4096, the default`,
+    });
+  });
+
+  test.each([
+    [0, ""],
+    [Infinity, "pong"],
+  ])("a cap of %p keeps %p and still reads the stream to its end", (cap, text) => {
+    const reader = new ChatStreamReader(undefined, cap);
+    reader.push(`${chunk({ choices: [{ index: 0, delta: { content: "pong" }, finish_reason: "stop" }] })}data: [DONE]\n\n`);
+    expect(reader.end()).toMatchObject({ text, finishReason: "stop" });
+  });
+});
