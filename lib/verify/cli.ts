@@ -121,16 +121,17 @@ export async function runCli(args: CliArgs, io: CliIo): Promise<number> {
 function readTargets(args: CliArgs, cwd: string): VerifyTarget[] {
   if (args.baseUrl) return [{ baseUrl: args.baseUrl, kind: "base-url" }];
   const file = path.resolve(cwd, args.outputs as string);
+  const shown = shownPath(args.outputs as string);
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (err) {
-    throw new VerifyConfigError(`cannot read --outputs ${shownPath(args.outputs as string)} (${(err as NodeJS.ErrnoException).code ?? "error"})`, {
+    throw new VerifyConfigError(`cannot read --outputs ${shown} (${(err as NodeJS.ErrnoException).code ?? "error"})`, {
       code: VerifyErrorCode.OUTPUTS_INVALID,
       hint: "write it with `cdktf deploy --outputs-file FILE` or `terraform output -json > FILE`",
     });
   }
-  return targetsFromOutputs(parseOutputsJson(text, args.stack, `--outputs ${shownPath(args.outputs as string)}`, args.outputPrefix));
+  return targetsFromOutputs(parseOutputsJson(text, args.stack, `--outputs ${shown}`, args.outputPrefix));
 }
 
 /** Reads a `--ca` file, resolved against `cwd`; messages name it as typed. */

@@ -144,6 +144,12 @@ export function checkApiKey(apiKey: string, source = "`apiKey`"): void {
   });
 }
 
+/** `value` if it can be a model name (and is not shaped like a key, which would be sent and reported). */
+function modelName(value: string, option: string): string {
+  if (!/^[\w.:/-]+$/.test(value) || looksLikeKey(value)) throw new VerifyConfigError(`\`${option}\` ${shownValue(value)} is not a model name`);
+  return value;
+}
+
 /** @internal */
 export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   if (!options.apiKey) {
@@ -151,10 +157,8 @@ export function resolveOptions(options: VerifyOptions): ResolvedOptions {
   }
   checkApiKey(options.apiKey);
   if (!options.targets || options.targets.length === 0) throw new VerifyConfigError("no target to verify");
-  const model = options.model ?? DEFAULT_MODEL;
-  if (!/^[\w.:/-]+$/.test(model) || looksLikeKey(model)) throw new VerifyConfigError(`\`model\` ${shownValue(model)} is not a model name`);
-  const embeddingModel = options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL;
-  if (!/^[\w.:/-]+$/.test(embeddingModel) || looksLikeKey(embeddingModel)) throw new VerifyConfigError(`\`embeddingModel\` ${shownValue(embeddingModel)} is not a model name`);
+  const model = modelName(options.model ?? DEFAULT_MODEL, "model");
+  const embeddingModel = modelName(options.embeddingModel ?? DEFAULT_EMBEDDING_MODEL, "embeddingModel");
   const apis = parseApis(options.apis);
   const sharedIps = ipList("expectedIps", options.expectedIps);
   const targets = options.targets.map((t) => ({

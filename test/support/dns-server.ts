@@ -2,7 +2,8 @@
  * A real DNS responder on a loopback UDP port, answering like a recursive resolver would for a
  * Private Zone: an A/AAAA question for a CNAME gets the whole chain plus the addresses at its end;
  * a CNAME question gets the CNAME; an unknown name gets NXDOMAIN. Records can be changed while it
- * runs; `silent` makes it swallow queries (for resolver-timeout tests).
+ * runs; `silent` makes it swallow queries (for resolver-timeout tests); `respond` answers chosen
+ * questions itself (a SERVFAIL to one question, an empty answer to another).
  */
 import * as dgram from "node:dgram";
 import * as dnsPacket from "dns-packet";
@@ -14,6 +15,12 @@ export interface DnsRecordSet {
 }
 
 export type DnsRecords = Record<string, DnsRecordSet>;
+
+/** An answer `respond` gives: its response code (0 when unset) and records. */
+export interface DnsReply {
+  readonly rcode?: number;
+  readonly answers?: dnsPacket.Answer[];
+}
 
 export interface DnsQueryLog {
   readonly name: string;
@@ -30,6 +37,8 @@ export interface TestDnsServer {
   setRecords(records: DnsRecords): void;
   /** When true, queries are received and logged but never answered. */
   silent: boolean;
+  /** Answers a question (name in lower case) before the records do; undefined leaves it to them. */
+  respond?: (name: string, type: string) => DnsReply | undefined;
   close(): Promise<void>;
 }
 
@@ -60,13 +69,15 @@ export async function startDnsServer(records: DnsRecords, options: { readonly po
     }
     const question = query.questions?.[0];
     if (!question) return;
-    queries.push({ name: question.name.toLowerCase(), type: question.type });
+    const name = question.name.toLowerCase();
+    queries.push({ name, type: question.type });
     if (server.silent) return;
-    const { answers, nxdomain } = answer(table, question.name.toLowerCase(), question.type);
+    const own = server.respond?.(name, question.type);
+    const { answers, rcode } = own ? { answers: own.answers ?? [], rcode: own.rcode ?? 0 } : answer(table, name, question.type);
     const response = dnsPacket.encode({
       type: "response",
       id: query.id,
-      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (nxdomain ? NXDOMAIN : 0),
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | rcode,
       questions: [question],
       answers,
     });
@@ -89,12 +100,12 @@ function answer(
   table: Map<string, DnsRecordSet>,
   name: string,
   type: string,
-): { answers: dnsPacket.Answer[]; nxdomain: boolean } {
+): { answers: dnsPacket.Answer[]; rcode: number } {
   const answers: dnsPacket.Answer[] = [];
   let current = name;
   for (let hop = 0; hop < 10; hop++) {
     const set = table.get(current);
-    if (!set) return { answers, nxdomain: true };
+    if (!set) return { answers, rcode: NXDOMAIN };
     if (set.cname) {
       answers.push({ type: "CNAME", name: current, ttl: 0, class: "IN", data: set.cname });
       if (type === "CNAME") break;
@@ -105,5 +116,5 @@ function answer(
     if (type === "AAAA") for (const ip of set.aaaa ?? []) answers.push({ type: "AAAA", name: current, ttl: 0, class: "IN", data: ip });
     break;
   }
-  return { answers, nxdomain: false };
+  return { answers, rcode: 0 };
 }

@@ -1,71 +1,26 @@
 // How the dns check reads each kind of DNS answer (lib/verify/resolve.ts): a server that fails a
 // CNAME or an A/AAAA question (SERVFAIL), NXDOMAIN at the name itself, inconsistent answers, CNAME
 // loops, several servers, and the system path's partial chains and DNS timeout. The explicit-server
-// cases talk to a loopback UDP responder of this file that answers each (name, type) as told; the
+// cases talk to a loopback UDP responder (test/support/dns-server.ts) that answers each (name, type) as told; the
 // system-path cases replace node:dns's lookup and Resolver in this process, as resolve.test.ts does.
-import * as dgram from "node:dgram";
 import * as dns from "node:dns";
 import * as dnsPacket from "dns-packet";
 import { parseDnsServer, resolveHost } from "../../lib/verify/resolve";
+import { type DnsReply, type TestDnsServer, startDnsServer } from "../support/dns-server";
 
 const HOST = "vpc-ap-southeast-1.dashscope.aliyuncs.com";
 const EP = "ep-0test1234abcd5678.dashscope.ap-southeast-1.privatelink.aliyuncs.com";
 
-const NOERROR = 0;
 const SERVFAIL = 2;
 const NXDOMAIN = 3;
 
-interface Reply {
-  readonly rcode?: number;
-  readonly answers?: dnsPacket.Answer[];
-}
-type Responder = (name: string, type: string) => Reply;
+type Responder = (name: string, type: string) => DnsReply;
 
-interface Responding {
-  readonly address: string;
-  readonly queries: Array<{ name: string; type: string }>;
-  respond: Responder;
-  close(): Promise<void>;
-}
-
-async function startResponder(): Promise<Responding> {
-  const socket = dgram.createSocket("udp4");
-  const server: Responding = {
-    address: "",
-    queries: [],
-    respond: () => ({ rcode: NXDOMAIN }),
-    close: () => new Promise((resolve) => socket.close(() => resolve())),
-  };
-  socket.on("message", (msg, rinfo) => {
-    let query: dnsPacket.Packet;
-    try {
-      query = dnsPacket.decode(msg);
-    } catch {
-      return;
-    }
-    const question = query.questions?.[0];
-    if (!question) return;
-    const name = question.name.toLowerCase();
-    server.queries.push({ name, type: question.type });
-    const reply = server.respond(name, question.type);
-    socket.send(
-      dnsPacket.encode({
-        type: "response",
-        id: query.id,
-        flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (reply.rcode ?? NOERROR),
-        questions: [question],
-        answers: reply.answers ?? [],
-      }),
-      rinfo.port,
-      rinfo.address,
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once("error", reject);
-    socket.bind(0, "127.0.0.1", () => resolve());
-  });
-  Object.assign(server, { address: `127.0.0.1:${socket.address().port}` });
-  return server;
+/** The shared test DNS server with no records: every question is answered by `respond` (NXDOMAIN until a test sets it). */
+async function startResponder(): Promise<TestDnsServer & { respond: Responder }> {
+  const server = await startDnsServer({});
+  server.respond = () => ({ rcode: NXDOMAIN });
+  return server as TestDnsServer & { respond: Responder };
 }
 
 const cname = (name: string, data: string): dnsPacket.Answer => ({ type: "CNAME", name, ttl: 0, class: "IN", data });
@@ -99,8 +54,8 @@ describe("parseDnsServer at its edges", () => {
 });
 
 describe("resolveHost through a DNS server, answer by answer", () => {
-  let server: Responding;
-  let second: Responding;
+  let server: TestDnsServer & { respond: Responder };
+  let second: TestDnsServer & { respond: Responder };
   beforeAll(async () => {
     server = await startResponder();
     second = await startResponder();
